@@ -1,0 +1,192 @@
+#include "base/number.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+
+namespace zhuoyue {
+namespace {
+
+using i128 = __int128;
+
+i128 Gcd(i128 a, i128 b) {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b != 0) {
+    i128 t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+bool MulOverflows(i128 a, i128 b, i128* out) { return __builtin_mul_overflow(a, b, out); }
+bool AddOverflows(i128 a, i128 b, i128* out) { return __builtin_add_overflow(a, b, out); }
+
+// Largest magnitude kept exact; beyond it a double is as honest as anything.
+constexpr int kMaxDigits = 30;
+
+}  // namespace
+
+Number Number::Make(i128 num, i128 den) {
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  i128 g = Gcd(num, den);
+  if (g > 1) {
+    num /= g;
+    den /= g;
+  }
+  Number n;
+  n.num_ = num;
+  n.den_ = den;
+  return n;
+}
+
+Number Number::Inexact(double value) {
+  Number n;
+  n.exact_ = false;
+  n.approx_ = value;
+  return n;
+}
+
+Number Number::Ratio(long long num, long long den) { return Make(num, den); }
+
+Number Number::FromDouble(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 9e15) {
+    return Number(static_cast<long long>(value));
+  }
+  return Inexact(value);
+}
+
+std::optional<Number> Number::Parse(std::string_view text) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  i128 mantissa = 0;
+  int digits = 0, scale = 0;
+  bool any_digit = false, overflow = false;
+  auto take_digit = [&](char c, bool after_point) {
+    any_digit = true;
+    if (mantissa == 0 && c == '0') {
+      if (after_point) ++scale;
+      return;
+    }
+    if (digits >= kMaxDigits) {
+      overflow = true;
+      if (!after_point) --scale;  // dropped integer digit still counts for magnitude
+      return;
+    }
+    mantissa = mantissa * 10 + (c - '0');
+    ++digits;
+    if (after_point) ++scale;
+  };
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') take_digit(text[i++], false);
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') take_digit(text[i++], true);
+  }
+  if (!any_digit) return std::nullopt;
+  long exponent = 0;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool exp_negative = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) exp_negative = text[i++] == '-';
+    if (i >= text.size()) return std::nullopt;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+      if (exponent < 100000) exponent = exponent * 10 + (text[i] - '0');
+      ++i;
+    }
+    if (exp_negative) exponent = -exponent;
+  }
+  if (i != text.size()) return std::nullopt;
+  long power = exponent - scale;  // value = mantissa * 10^power
+  if (!overflow && power >= -kMaxDigits && power <= kMaxDigits &&
+      (power <= 0 || digits + power <= kMaxDigits)) {
+    i128 ten_power = 1;
+    for (long k = 0; k < (power < 0 ? -power : power); ++k) ten_power *= 10;
+    i128 num = negative ? -mantissa : mantissa;
+    return power >= 0 ? Make(num * ten_power, 1) : Make(num, ten_power);
+  }
+  double value = std::strtod(std::string(text).c_str(), nullptr);
+  if (!std::isfinite(value)) return std::nullopt;
+  return Inexact(value);
+}
+
+double Number::ToDouble() const {
+  if (!exact_) return approx_;
+  return static_cast<double>(num_) / static_cast<double>(den_);
+}
+
+std::string Number::ToString() const {
+  if (exact_ && den_ == 1) {
+    // __int128 has no standard formatting; build the digits by hand.
+    i128 v = num_ < 0 ? -num_ : num_;
+    std::string digits;
+    do {
+      digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+      v /= 10;
+    } while (v != 0);
+    return num_ < 0 ? "-" + digits : digits;
+  }
+  char buffer[40];
+  double value = ToDouble();
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
+    if (precision >= 12 || std::strtod(buffer, nullptr) == value) break;
+  }
+  return buffer;
+}
+
+Number operator+(const Number& a, const Number& b) {
+  if (a.exact_ && b.exact_) {
+    i128 x, y, num, den;
+    if (!MulOverflows(a.num_, b.den_, &x) && !MulOverflows(b.num_, a.den_, &y) &&
+        !AddOverflows(x, y, &num) && !MulOverflows(a.den_, b.den_, &den)) {
+      return Number::Make(num, den);
+    }
+  }
+  return Number::Inexact(a.ToDouble() + b.ToDouble());
+}
+
+Number operator-(const Number& a) {
+  if (!a.exact_) return Number::Inexact(-a.approx_);
+  return Number::Make(-a.num_, a.den_);
+}
+
+Number operator-(const Number& a, const Number& b) { return a + (-b); }
+
+Number operator*(const Number& a, const Number& b) {
+  if (a.exact_ && b.exact_) {
+    i128 num, den;
+    if (!MulOverflows(a.num_, b.num_, &num) && !MulOverflows(a.den_, b.den_, &den)) {
+      return Number::Make(num, den);
+    }
+  }
+  return Number::Inexact(a.ToDouble() * b.ToDouble());
+}
+
+std::optional<Number> Divide(const Number& a, const Number& b) {
+  if (b.exact_ ? b.num_ == 0 : b.approx_ == 0) return std::nullopt;
+  if (a.exact_ && b.exact_) {
+    i128 num, den;
+    if (!MulOverflows(a.num_, b.den_, &num) && !MulOverflows(a.den_, b.num_, &den)) {
+      return Number::Make(num, den);
+    }
+  }
+  return Number::Inexact(a.ToDouble() / b.ToDouble());
+}
+
+std::strong_ordering operator<=>(const Number& a, const Number& b) {
+  if (a.exact_ && b.exact_) {
+    i128 x, y;
+    if (!MulOverflows(a.num_, b.den_, &x) && !MulOverflows(b.num_, a.den_, &y)) return x <=> y;
+  }
+  double x = a.ToDouble(), y = b.ToDouble();
+  return x < y ? std::strong_ordering::less
+               : (x > y ? std::strong_ordering::greater : std::strong_ordering::equal);
+}
+
+}  // namespace zhuoyue

@@ -1,0 +1,22 @@
+// The grammar's entry rule: one top-level declaration of a .zy file. Defined in
+// grammar_def.h and instantiated once, in grammar.cc.
+#ifndef ZHUOYUE_LIB_PARSE_GRAMMAR_H_
+#define ZHUOYUE_LIB_PARSE_GRAMMAR_H_
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "parse/ast.h"
+
+namespace zhuoyue::parse {
+
+namespace x3 = boost::spirit::x3;
+
+struct DeclarationClass;
+using DeclarationRule = x3::rule<DeclarationClass, ast::Declaration>;
+BOOST_SPIRIT_DECLARE(DeclarationRule)
+
+const DeclarationRule& DeclarationGrammar();
+
+}  // namespace zhuoyue::parse
+
+#endif  // ZHUOYUE_LIB_PARSE_GRAMMAR_H_

@@ -1,0 +1,122 @@
+#include "parse/parse.h"
+
+#include <cstring>
+#include <string_view>
+
+#include "absl/strings/str_cat.h"
+#include "parse/config.h"
+#include "parse/grammar.h"
+
+namespace zhuoyue {
+namespace {
+
+constexpr const char* kDeclarationKeywords[] = {
+    "pack", "param", "object", "table", "standard", "def", "requirement", "eligibility",
+    "levels", "overall"};
+
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Skips blanks and comments; returns the new position.
+const char* SkipBlank(const char* it, const char* end) {
+  while (it < end) {
+    if (*it == '#') {
+      while (it < end && *it != '\n') ++it;
+    } else if (*it == ' ' || *it == '\t' || *it == '\r' || *it == '\n' || *it == '\f' ||
+               *it == '\v') {
+      ++it;
+    } else {
+      break;
+    }
+  }
+  return it;
+}
+
+// After a syntax error: the start of the next line that begins with a declaration keyword.
+const char* NextDeclaration(const char* it, const char* end) {
+  while (it < end) {
+    while (it < end && *it != '\n') ++it;
+    const char* line = it;
+    while (line < end && (*line == '\n' || *line == ' ' || *line == '\t' || *line == '\r')) {
+      ++line;
+    }
+    for (const char* keyword : kDeclarationKeywords) {
+      size_t n = std::strlen(keyword);
+      if (static_cast<size_t>(end - line) >= n && std::strncmp(line, keyword, n) == 0 &&
+          (line + n == end || !IsWordChar(line[n]))) {
+        return line;
+      }
+    }
+    it = line;
+  }
+  return end;
+}
+
+}  // namespace
+
+Span ParsedFile::SpanOf(const ast::x3::position_tagged& node) const {
+  if (node.id_first < 0 || node.id_last >= static_cast<int>(offsets.size())) return {};
+  Span span{offsets[node.id_first], offsets[node.id_last]};
+  const char* text = source->text().data();
+  span.begin = static_cast<int>(SkipBlank(text + span.begin, text + span.end) - text);
+  return span;
+}
+
+Diagnostic MakeDiagnostic(const SourceFile& source, Span span, std::string code,
+                          std::string message, std::string help) {
+  LineColumn at = source.Locate(span.begin);
+  Diagnostic d;
+  d.code = std::move(code);
+  d.file = source.name();
+  d.line = at.line;
+  d.column = at.column;
+  d.message = std::move(message);
+  d.help = std::move(help);
+  return d;
+}
+
+ParsedFile Parse(std::shared_ptr<const SourceFile> source, Diagnostics& diagnostics) {
+  namespace x3 = boost::spirit::x3;
+  ParsedFile file;
+  file.source = source;
+  const char* begin = source->text().data();
+  const char* end = begin + source->text().size();
+  parse::PositionCache positions(begin, end);
+  const auto parser = x3::with<parse::PositionCacheTag>(std::ref(positions))[
+      parse::DeclarationGrammar()];
+
+  const char* it = SkipBlank(begin, end);
+  while (it < end) {
+    ast::Declaration declaration;
+    const char* at = it;
+    std::string expected;
+    try {
+      if (x3::phrase_parse(it, end, parser, parse::kSkipper, declaration)) {
+        file.declarations.push_back(std::move(declaration));
+        it = SkipBlank(it, end);
+        continue;
+      }
+      expected = "a declaration (pack, param, object, table, standard, def, requirement, "
+                 "eligibility, levels, overall)";
+    } catch (const x3::expectation_failure<const char*>& failure) {
+      at = SkipBlank(failure.where(), end);
+      expected = failure.which();
+    }
+    std::string_view found = at < end ? std::string_view(at, std::min<size_t>(end - at, 12))
+                                      : std::string_view("end of file");
+    if (size_t newline = found.find('\n'); newline != std::string_view::npos) {
+      found = found.substr(0, newline);
+    }
+    diagnostics.push_back(MakeDiagnostic(
+        *source, {static_cast<int>(at - begin), static_cast<int>(at - begin)}, "ZY1001",
+        absl::StrCat("syntax error: expected ", expected, ", found `", std::string(found), "`")));
+    it = NextDeclaration(at, end);
+  }
+  for (const char* position : positions.get_positions()) {
+    file.offsets.push_back(static_cast<int>(position - begin));
+  }
+  return file;
+}
+
+}  // namespace zhuoyue
