@@ -1,4 +1,4 @@
-#include "base/diagnostic.h"
+#include "zhuoyue/diagnostic.h"
 
 #include "absl/strings/str_cat.h"
 

@@ -25,7 +25,7 @@ std::string_view SourceFile::Line(int line) const {
   if (line < 1 || line > static_cast<int>(line_starts_.size())) return {};
   int start = line_starts_[line - 1];
   int end = line < static_cast<int>(line_starts_.size()) ? line_starts_[line] - 1
-                                                          : static_cast<int>(text_.size());
+                                                         : static_cast<int>(text_.size());
   std::string_view view = std::string_view(text_).substr(start, end - start);
   if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
   return view;

@@ -61,12 +61,12 @@ struct FieldDecl {
 };
 
 struct TableDecl {
-  std::string name;          // "courses", "points", "program"
-  bool singleton = false;    // a JSON object rather than an array (program, support)
-  TableId parent = kNoTable; // for nested arrays: the table whose rows own these rows
-  std::string parent_key;    // CSV parent key column, also a navigation to the parent row
-  std::string json_key;      // key under the parent (or the dossier root)
-  bool ids_global = false;   // ids unique across the dossier, not just the table
+  std::string name;           // "courses", "points", "program"
+  bool singleton = false;     // a JSON object rather than an array (program, support)
+  TableId parent = kNoTable;  // for nested arrays: the table whose rows own these rows
+  std::string parent_key;     // CSV parent key column, also a navigation to the parent row
+  std::string json_key;       // key under the parent (or the dossier root)
+  bool ids_global = false;    // ids unique across the dossier, not just the table
   std::vector<FieldDecl> fields;
   std::vector<TableId> children;
   FieldId id_field = -1;
@@ -96,7 +96,8 @@ struct Schema {
   absl::flat_hash_map<std::pair<TableId, std::string>, InverseDecl> inverses;
 
   TableId FindTable(std::string_view name) const {
-    auto it = table_by_name.find(name);
+    // Debian's Abseil has its own string_view type, not std::string_view.
+    auto it = table_by_name.find(absl::string_view(name.data(), name.size()));
     return it == table_by_name.end() ? kNoTable : it->second;
   }
 };

@@ -36,6 +36,8 @@ class Interner {
 
 enum class CellState : uint8_t { kUnknown = 0, kPresent = 1, kNone = 2 };
 
+// A row of a table. In a list of references, {table, -1} is a row of an absent table: it
+// exists, but the dossier does not show it.
 struct RowRef {
   TableId table = kNoTable;
   int32_t row = -1;
@@ -46,8 +48,8 @@ struct RowRef {
 // one entry per row (lists: `list_begin[row]`..`list_begin[row + 1]` into the items).
 struct Column {
   std::vector<CellState> state;
-  std::vector<Number> numbers;    // kNumber, kWeight
-  std::vector<uint8_t> bools;     // kBool
+  std::vector<Number> numbers;  // kNumber, kWeight
+  std::vector<uint8_t> bools;   // kBool
   // kString, kKey; kEnum: index into enum_values, or -(1 + symbol) for a value of an open enum
   // that is not in enum_values.
   std::vector<SymbolId> symbols;
@@ -63,22 +65,24 @@ struct Column {
 struct Table {
   bool present = false;  // false: the table (or its singleton object) is absent = unknown
   int32_t rows = 0;
-  std::vector<Column> columns;        // parallel to TableDecl::fields
-  std::vector<int32_t> parent_row;    // child tables: owning row in the parent table
+  std::vector<Column> columns;      // parallel to TableDecl::fields
+  std::vector<int32_t> parent_row;  // child tables: owning row in the parent table
   // Child tables: rows of this table per parent row, CSR (`child_begin` has parent rows + 1).
   std::vector<uint32_t> child_begin;
   std::vector<int32_t> child_rows;
   // Child tables: per parent row, kPresent when that row carries the array (even empty),
   // kUnknown when it is absent or null, so `[]` and "not given" stay apart.
   std::vector<CellState> child_state;
-  // JSON pointer of each row ("/courses/3"), for located messages and `missing` lists.
+  // JSON pointer of each row ("/courses/3"), for located messages and `missing` lists;
+  // empty for the rows of a pack table, which are not in the dossier.
   std::vector<std::string> row_pointer;
-  // Fields the schema does not declare, kept verbatim (JSON text) per row.
+  // Fields the schema does not declare, kept verbatim (JSON text) per row; inside a nested
+  // object the name is dotted ("thesis.note").
   std::vector<absl::flat_hash_map<std::string, std::string>> extra_fields;
   absl::flat_hash_map<SymbolId, int32_t> row_by_id;
 };
 
-struct Dossier {
+struct DossierTables {
   const Schema* schema = nullptr;
   Interner strings;
   std::vector<Table> tables;  // parallel to Schema::tables

@@ -4,12 +4,11 @@
 #ifndef ZHUOYUE_LIB_PARSE_AST_H_
 #define ZHUOYUE_LIB_PARSE_AST_H_
 
-#include <string>
-#include <vector>
-
 #include <boost/optional.hpp>
 #include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
+#include <string>
+#include <vector>
 
 namespace zhuoyue::ast {
 
@@ -28,17 +27,18 @@ struct Unary;
 struct Postfix;
 struct Chain;
 
-// A leaf: kind is "number", "string", "true", "false", "none" or "name"; text is the
-// number's digits, the string's decoded contents, or the name.
+// A leaf: kind is "number", "string", "keyword" (true, false, none) or "name"; text is the
+// number's digits, the string's decoded contents, the keyword or the name. The text comes
+// first so that the grammar writes the kind only once the text has matched.
 struct Atom : x3::position_tagged {
-  std::string kind;
   std::string text;
+  std::string kind;
 };
 
-using Operand = x3::variant<Nil, Atom, x3::forward_ast<ListLiteral>, x3::forward_ast<Call>,
-                            x3::forward_ast<Aggregate>, x3::forward_ast<Quantifier>,
-                            x3::forward_ast<Unary>, x3::forward_ast<Postfix>,
-                            x3::forward_ast<Chain>>;
+using Operand =
+    x3::variant<Nil, Atom, x3::forward_ast<ListLiteral>, x3::forward_ast<Call>,
+                x3::forward_ast<Aggregate>, x3::forward_ast<Quantifier>, x3::forward_ast<Unary>,
+                x3::forward_ast<Postfix>, x3::forward_ast<Chain>>;
 
 struct ListLiteral : x3::position_tagged, std::vector<Operand> {};
 
@@ -95,9 +95,9 @@ struct TableType;
 struct ListType;
 
 struct NumberType : x3::position_tagged {
-  std::string keyword;                      // "number"
-  boost::optional<std::string> minimum;     // `>= 0`
-  boost::optional<std::string> bound_ref;   // `<= assessment.full_score`
+  std::string keyword;                     // "number"
+  boost::optional<std::string> minimum;    // `>= 0`
+  boost::optional<std::string> bound_ref;  // `<= assessment.full_score`
   boost::optional<std::string> bound_field;
 };
 

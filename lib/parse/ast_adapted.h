@@ -6,7 +6,7 @@
 
 #include "parse/ast.h"
 
-BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Atom, kind, text)
+BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Atom, text, kind)
 BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Call, function, arguments)
 BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Aggregate, op, variable, collection, filter, body)
 BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Quantifier, op, variable, collection, filter, body)

@@ -3,11 +3,10 @@
 #ifndef ZHUOYUE_LIB_PARSE_CONFIG_H_
 #define ZHUOYUE_LIB_PARSE_CONFIG_H_
 
-#include <functional>
-#include <vector>
-
 #include <boost/spirit/home/x3.hpp>
 #include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
+#include <functional>
+#include <vector>
 
 namespace zhuoyue::parse {
 

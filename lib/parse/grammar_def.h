@@ -6,9 +6,8 @@
 #ifndef ZHUOYUE_LIB_PARSE_GRAMMAR_DEF_H_
 #define ZHUOYUE_LIB_PARSE_GRAMMAR_DEF_H_
 
-#include <type_traits>
-
 #include <boost/spirit/home/x3.hpp>
+#include <type_traits>
 
 #include "parse/ast.h"
 #include "parse/ast_adapted.h"
@@ -44,14 +43,18 @@ inline auto Keyword(const char* word) { return lexeme[lit(word) >> !(alnum | '_'
 
 // ------------------------------------------------------------------ rules
 
-#define ZY_RULE(name, type, readable)    \
-  struct name##_class : Annotate {};     \
+#define ZY_RULE(name, type, readable) \
+  struct name##_class : Annotate {};  \
   const x3::rule<name##_class, type> name = readable;
 
 ZY_RULE(identifier, std::string, "name")
 ZY_RULE(string_literal, std::string, "string")
 ZY_RULE(number_text, std::string, "number")
 ZY_RULE(dotted_id, std::string, "id such as 5 or 5.2")
+ZY_RULE(number_atom, ast::Atom, "number")
+ZY_RULE(string_atom, ast::Atom, "string")
+ZY_RULE(keyword_atom, ast::Atom, "true, false or none")
+ZY_RULE(name_atom, ast::Atom, "name")
 ZY_RULE(atom, ast::Atom, "value")
 ZY_RULE(list_literal, ast::ListLiteral, "list")
 ZY_RULE(call, ast::Call, "call")
@@ -125,18 +128,21 @@ const auto dotted_id_def = raw[lexeme[+digit >> *('.' >> +digit)]];
 
 // ------------------------------------------------------------------ expressions
 
-const auto atom_def = (attr(std::string("number")) >> number_text) |
-                      (attr(std::string("string")) >> string_literal) |
-                      (raw[Keyword("true") | Keyword("false") | Keyword("none")] >>
-                       attr(std::string())) |
-                      (attr(std::string("name")) >> identifier);
+// The alternatives share one attribute (X3 does not reset it while backtracking), so each
+// writes its kind only after its text has matched.
+const auto number_atom_def = number_text >> attr(std::string("number"));
+const auto string_atom_def = string_literal >> attr(std::string("string"));
+const auto keyword_atom_def = raw[Keyword("true") | Keyword("false") | Keyword("none")] >>
+                              attr(std::string("keyword"));
+const auto name_atom_def = identifier >> attr(std::string("name"));
+const auto atom_def = number_atom | string_atom | keyword_atom | name_atom;
 
 const auto list_literal_def = '[' > -(expression % ',') > ']';
 
 const auto call_def = identifier >> '(' > -(expression % ',') > ')';
 
-const auto aggregate_op = raw[Keyword("count") | Keyword("sum") | Keyword("mean") |
-                              Keyword("min") | Keyword("max") | Keyword("ratio")];
+const auto aggregate_op = raw[Keyword("count") | Keyword("sum") | Keyword("mean") | Keyword("min") |
+                              Keyword("max") | Keyword("ratio")];
 const auto aggregate_def = aggregate_op >> '(' >> identifier >> Keyword("in") > postfix >
                            -(Keyword("where") > expression) > -(':' > expression) > ')';
 
@@ -144,8 +150,7 @@ const auto quantifier_op = raw[Keyword("every") | Keyword("some") | Keyword("no"
 const auto quantifier_def = quantifier_op > identifier > Keyword("in") > postfix >
                             -(Keyword("where") > expression) > ':' > expression;
 
-const auto primary_def =
-    list_literal | aggregate | call | atom | ('(' > expression > ')');
+const auto primary_def = list_literal | aggregate | call | atom | ('(' > expression > ')');
 
 const auto postfix_def = primary >> *('.' > identifier);
 
@@ -159,11 +164,10 @@ const auto multiplicative_def = unary >> *multiplicative_operation;
 const auto additive_operation_def = (x3::string("+") | x3::string("-")) > multiplicative;
 const auto additive_def = multiplicative >> *additive_operation;
 
-const auto comparison_op_def =
-    x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") |
-    x3::string("<") | x3::string(">") |
-    (Keyword("not") >> Keyword("in") >> attr(std::string("not in"))) |
-    (Keyword("in") >> attr(std::string("in")));
+const auto comparison_op_def = x3::string("==") | x3::string("!=") | x3::string("<=") |
+                               x3::string(">=") | x3::string("<") | x3::string(">") |
+                               (Keyword("not") >> Keyword("in") >> attr(std::string("not in"))) |
+                               (Keyword("in") >> attr(std::string("in")));
 const auto comparison_operation_def = comparison_op > additive;
 const auto comparison_def = additive >> x3::repeat(0, 1)[comparison_operation];
 
@@ -181,16 +185,16 @@ const auto number_type_def = raw[Keyword("number")] >> -(lit(">=") > number_text
                              -(lit("<=") > identifier) >> -('.' > identifier);
 const auto scalar_type_def =
     raw[Keyword("bool") | Keyword("string") | Keyword("key") | Keyword("weight")] >> attr(false);
-const auto enum_type_def =
-    Keyword("enum") >> matches[Keyword("open")] > '(' > (identifier % ',') > ')';
+const auto enum_type_def = Keyword("enum") >> matches[Keyword("open")] > '(' > (identifier % ',') >
+                           ')';
 const auto ref_type_def = Keyword("ref") > '(' > (identifier % ',') > ')' >
                           -(Keyword("inverse") > identifier);
 const auto list_type_def = raw[Keyword("list")] > type;
 const auto group_type_def = matches[Keyword("optional")] >> '{' > *field > '}';
 const auto table_type_def = raw[Keyword("table") | Keyword("object")] > identifier >
-                            -('(' > identifier > ')') >
-                            matches[Keyword("ids") > Keyword("global")] > -string_literal > '{' >
-                            *field > '}';
+                            -('(' > identifier >
+                              ')') > matches[Keyword("ids") > Keyword("global")] > -string_literal
+                            > '{' > *field > '}';
 const auto type_def =
     number_type | scalar_type | enum_type | ref_type | list_type | group_type | table_type;
 const auto modifier_def = raw[Keyword("id") | Keyword("required") | Keyword("nullable")];
@@ -198,18 +202,17 @@ const auto field_def = identifier >> ':' > type > *modifier > -(lit(';') | ',');
 
 // ------------------------------------------------------------------ declarations
 
-const auto pack_header_def =
-    Keyword("pack") > identifier > Keyword("version") > string_literal > -string_literal;
-const auto param_def =
-    Keyword("param") > identifier > '=' > unary > -string_literal;
+const auto pack_header_def = Keyword("pack") > identifier > Keyword("version") > string_literal >
+                             -string_literal;
+const auto param_def = Keyword("param") > identifier > '=' > unary > -string_literal;
 const auto standard_point_def = identifier > string_literal;
 const auto standard_def =
     Keyword("standard") > identifier > string_literal > '{' > *standard_point > '}';
 const auto def_param_def = identifier > ':' > identifier;
-const auto def_def = Keyword("def") > identifier > '(' > -(def_param % ',') > ')' > '=' >
-                     expression;
-const auto criterion_kind_def = raw[lexeme[(lit("computed+judged") | lit("computed") |
-                                            lit("judged")) >> !(alnum | '_')]];
+const auto def_def = Keyword("def") > identifier > '(' > -(def_param % ',') > ')' >
+                     '=' > expression;
+const auto criterion_kind_def =
+    raw[lexeme[(lit("computed+judged") | lit("computed") | lit("judged")) >> !(alnum | '_')]];
 const auto criterion_def = Keyword("criterion") > dotted_id > criterion_kind > string_literal >
                            -('=' > expression);
 const auto material_def = Keyword("material") > dotted_id > string_literal;
@@ -223,24 +226,23 @@ const auto eligibility_def =
     Keyword("eligibility") > identifier > string_literal > '=' > expression;
 const auto level_def = identifier > string_literal;
 const auto levels_def = raw[Keyword("levels")] > '{' > *level > '}';
-const auto overall_case_def =
-    identifier > string_literal > -(Keyword("when") > expression) > -Keyword("otherwise");
+const auto overall_case_def = identifier > string_literal > -(Keyword("when") > expression) >
+                              -Keyword("otherwise");
 const auto overall_def = Keyword("overall") > string_literal > '{' > *overall_case > '}';
 
 const auto declaration_def = pack_header | param | table_type | standard | def | requirement |
                              eligibility | levels | overall;
 
-BOOST_SPIRIT_DEFINE(identifier, string_literal, number_text, dotted_id, atom, list_literal, call,
-                    aggregate, quantifier, primary, postfix, negation, unary,
-                    multiplicative_operation, additive_operation, comparison_operation,
-                    and_operation, or_operation, multiplicative,
-                    additive, comparison_op, comparison, logical_not, not_expr, and_expr,
-                    or_expr, expression)
+BOOST_SPIRIT_DEFINE(identifier, string_literal, number_text, dotted_id, number_atom, string_atom,
+                    keyword_atom, name_atom, atom, list_literal, call, aggregate, quantifier,
+                    primary, postfix, negation, unary, multiplicative_operation, additive_operation,
+                    comparison_operation, and_operation, or_operation, multiplicative, additive,
+                    comparison_op, comparison, logical_not, not_expr, and_expr, or_expr, expression)
 BOOST_SPIRIT_DEFINE(number_type, scalar_type, enum_type, ref_type, list_type, group_type,
                     table_type, type, modifier, field)
-BOOST_SPIRIT_DEFINE(pack_header, param, standard_point, standard, def_param, def,
-                    criterion_kind, criterion, material, requirement_item, pass_policy,
-                    requirement, eligibility, level, levels, overall_case, overall)
+BOOST_SPIRIT_DEFINE(pack_header, param, standard_point, standard, def_param, def, criterion_kind,
+                    criterion, material, requirement_item, pass_policy, requirement, eligibility,
+                    level, levels, overall_case, overall)
 
 }  // namespace grammar
 

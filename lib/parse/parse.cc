@@ -10,9 +10,9 @@
 namespace zhuoyue {
 namespace {
 
-constexpr const char* kDeclarationKeywords[] = {
-    "pack", "param", "object", "table", "standard", "def", "requirement", "eligibility",
-    "levels", "overall"};
+constexpr const char* kDeclarationKeywords[] = {"pack",     "param",  "object",      "table",
+                                                "standard", "def",    "requirement", "eligibility",
+                                                "levels",   "overall"};
 
 bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -83,8 +83,8 @@ ParsedFile Parse(std::shared_ptr<const SourceFile> source, Diagnostics& diagnost
   const char* begin = source->text().data();
   const char* end = begin + source->text().size();
   parse::PositionCache positions(begin, end);
-  const auto parser = x3::with<parse::PositionCacheTag>(std::ref(positions))[
-      parse::DeclarationGrammar()];
+  const auto parser =
+      x3::with<parse::PositionCacheTag>(std::ref(positions))[parse::DeclarationGrammar()];
 
   const char* it = SkipBlank(begin, end);
   while (it < end) {
@@ -97,8 +97,9 @@ ParsedFile Parse(std::shared_ptr<const SourceFile> source, Diagnostics& diagnost
         it = SkipBlank(it, end);
         continue;
       }
-      expected = "a declaration (pack, param, object, table, standard, def, requirement, "
-                 "eligibility, levels, overall)";
+      expected =
+          "a declaration (pack, param, object, table, standard, def, requirement, "
+          "eligibility, levels, overall)";
     } catch (const x3::expectation_failure<const char*>& failure) {
       at = SkipBlank(failure.where(), end);
       expected = failure.which();

@@ -6,9 +6,9 @@
 #include <memory>
 #include <vector>
 
-#include "base/diagnostic.h"
 #include "base/source.h"
 #include "parse/ast.h"
+#include "zhuoyue/diagnostic.h"
 
 namespace zhuoyue {
 

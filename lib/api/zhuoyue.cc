@@ -1,0 +1,202 @@
+// The public C++ API: the pipeline's stages put together behind Pack, Dossier and Evaluate.
+#include "zhuoyue/zhuoyue.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "api/builtin_pack.h"
+#include "base/status_macros.h"
+#include "check/check.h"
+#include "eval/evaluate.h"
+#include "graph/coverage.h"
+#include "load/json_loader.h"
+#include "parse/parse.h"
+#include "plan/plan.h"
+#include "report/render.h"
+
+namespace zhuoyue {
+namespace internal {
+
+struct PackImpl {
+  std::unique_ptr<Plan> plan;
+};
+
+struct DossierImpl {
+  std::shared_ptr<const PackImpl> pack;  // keeps the schema alive
+  std::unique_ptr<DossierTables> tables;
+};
+
+}  // namespace internal
+
+namespace {
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return absl::DataLossError(absl::StrCat("cannot read ", path));
+  return text.str();
+}
+
+// A failed status that carries the first problem, for callers that print only the status.
+absl::Status Failure(const char* what, const std::vector<Diagnostic>& diagnostics) {
+  size_t errors = std::count_if(diagnostics.begin(), diagnostics.end(),
+                                [](const Diagnostic& d) { return d.severity == Severity::kError; });
+  return absl::InvalidArgumentError(
+      absl::StrCat(what, ": ", errors, " error", errors == 1 ? "" : "s",
+                   diagnostics.empty() ? "" : absl::StrCat("; first: ", diagnostics[0].Format())));
+}
+
+// Parses an override for a parameter whose default is `current`.
+absl::StatusOr<ir::Literal> ParseParam(const ParamDef& param, std::string_view text) {
+  ir::Literal value = param.value;
+  switch (param.value.kind) {
+    case ir::Kind::kNumber: {
+      std::optional<Number> number = Number::Parse(text);
+      if (!number) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "parameter ", param.name, " takes a number, not `", std::string(text), "`"));
+      }
+      value.number = *number;
+      return value;
+    }
+    case ir::Kind::kBool:
+      if (text != "true" && text != "false") {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "parameter ", param.name, " takes true or false, not `", std::string(text), "`"));
+      }
+      value.boolean = text == "true";
+      return value;
+    default:
+      if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+        text = text.substr(1, text.size() - 2);
+      }
+      value.text = std::string(text);
+      return value;
+  }
+}
+
+}  // namespace
+
+Pack::Pack(std::shared_ptr<const internal::PackImpl> impl) : impl_(std::move(impl)) {}
+Pack::~Pack() = default;
+
+const std::string& Pack::name() const { return impl_->plan->pack->name; }
+const std::string& Pack::version() const { return impl_->plan->pack->version; }
+
+std::vector<std::pair<std::string, std::string>> Pack::Params() const {
+  std::vector<std::pair<std::string, std::string>> params;
+  for (const ParamDef& param : impl_->plan->pack->params) {
+    const ir::Literal& v = param.value;
+    params.emplace_back(param.name, v.kind == ir::Kind::kNumber ? v.number.ToString()
+                                    : v.kind == ir::Kind::kBool ? (v.boolean ? "true" : "false")
+                                                                : absl::StrCat("\"", v.text, "\""));
+  }
+  return params;
+}
+
+absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromSources(
+    const std::vector<SourceText>& sources, std::vector<Diagnostic>* diagnostics) {
+  std::vector<Diagnostic> found;
+  std::vector<ParsedFile> files;
+  for (const SourceText& source : sources) {
+    files.push_back(Parse(std::make_shared<SourceFile>(source.name, source.text), found));
+  }
+  std::unique_ptr<Plan> plan;
+  if (!HasErrors(found)) {
+    if (std::unique_ptr<CheckedPack> checked = Check(files, found)) {
+      plan = Compile(std::move(checked), found);
+    }
+  }
+  if (diagnostics) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
+  if (!plan) return Failure("the rules could not be compiled", found);
+  auto impl = std::make_shared<internal::PackImpl>();
+  impl->plan = std::move(plan);
+  return std::shared_ptr<const Pack>(new Pack(std::move(impl)));
+}
+
+absl::StatusOr<std::shared_ptr<const Pack>> Pack::Builtin() {
+  std::vector<SourceText> sources;
+  for (const internal::PackFile& file : internal::BuiltinPackFiles()) {
+    sources.push_back({absl::StrCat("<builtin>/", std::string(file.name)), std::string(file.text)});
+  }
+  return FromSources(sources, nullptr);
+}
+
+absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromPath(const std::string& path,
+                                                           std::vector<Diagnostic>* diagnostics) {
+  std::error_code error;
+  std::vector<std::string> paths;
+  if (std::filesystem::is_directory(path, error)) {
+    for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+      if (entry.path().extension() == ".zy") paths.push_back(entry.path().string());
+    }
+    std::sort(paths.begin(), paths.end());
+    if (paths.empty()) return absl::NotFoundError(absl::StrCat("no .zy files in ", path));
+  } else {
+    paths.push_back(path);
+  }
+  std::vector<SourceText> sources;
+  for (const std::string& file : paths) {
+    ZY_ASSIGN_OR_RETURN(std::string text, ReadFile(file));
+    sources.push_back({file, std::move(text)});
+  }
+  return FromSources(sources, diagnostics);
+}
+
+Dossier::Dossier(std::unique_ptr<internal::DossierImpl> impl) : impl_(std::move(impl)) {}
+Dossier::~Dossier() = default;
+
+absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromJson(
+    const Pack& pack, std::string_view json, std::string_view name,
+    std::vector<Diagnostic>* diagnostics) {
+  std::vector<Diagnostic> found;
+  std::unique_ptr<DossierTables> tables =
+      LoadJsonDossier(json, name, pack.impl_->plan->pack->schema, found);
+  if (diagnostics) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
+  if (!tables) return Failure("the dossier could not be read", found);
+  auto impl = std::make_unique<internal::DossierImpl>();
+  impl->pack = pack.impl_;
+  impl->tables = std::move(tables);
+  return std::shared_ptr<const Dossier>(new Dossier(std::move(impl)));
+}
+
+absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromFile(
+    const Pack& pack, const std::string& path, std::vector<Diagnostic>* diagnostics) {
+  ZY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  return FromJson(pack, text, path, diagnostics);
+}
+
+absl::StatusOr<Report> Evaluate(const Pack& pack, const Dossier& dossier,
+                                const EvaluateOptions& options) {
+  if (dossier.impl_->pack != pack.impl_) {
+    return absl::InvalidArgumentError("the dossier was loaded with another pack");
+  }
+  const Plan& plan = *pack.impl_->plan;
+  std::vector<ir::Literal> params;
+  for (const ParamDef& param : plan.pack->params) params.push_back(param.value);
+  for (const auto& [name, text] : options.params) {
+    int index = plan.pack->FindParam(name);
+    if (index < 0) {
+      std::vector<std::string> names;
+      for (const ParamDef& param : plan.pack->params) names.push_back(param.name);
+      std::string guess = DidYouMean(name, names);
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown parameter `", name, "`",
+                       guess.empty() ? "" : absl::StrCat("; did you mean `", guess, "`?")));
+    }
+    ZY_ASSIGN_OR_RETURN(params[index], ParseParam(plan.pack->params[index], text));
+  }
+  Report report = Evaluate(plan, *dossier.impl_->tables, params);
+  AddCoverage(*plan.pack, *dossier.impl_->tables, report);
+  return report;
+}
+
+std::string ReportToJson(const Report& report) { return RenderJson(report); }
+std::string ReportToText(const Report& report, bool color) { return RenderText(report, color); }
+
+}  // namespace zhuoyue

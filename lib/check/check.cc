@@ -1,0 +1,1136 @@
+#include "check/check.h"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace zhuoyue {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+using ir::Kind;
+using ir::Node;
+using ir::NodePtr;
+using ir::Op;
+using ir::Type;
+
+// Diagnostic codes of the checker (ZY11xx).
+constexpr char kUnknownName[] = "ZY1101";
+constexpr char kUnknownField[] = "ZY1102";
+constexpr char kTypeMismatch[] = "ZY1103";
+constexpr char kDuplicate[] = "ZY1104";
+constexpr char kRecursiveDef[] = "ZY1105";
+constexpr char kArgumentCount[] = "ZY1106";
+constexpr char kNotInEnum[] = "ZY1107";
+constexpr char kUnknownId[] = "ZY1108";
+constexpr char kBadPolicy[] = "ZY1109";
+constexpr char kMissingDeclaration[] = "ZY1110";
+constexpr char kBadSchema[] = "ZY1111";
+
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+const char* KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kBool:
+      return "bool";
+    case Kind::kNumber:
+      return "number";
+    case Kind::kText:
+      return "text";
+    case Kind::kEntity:
+      return "row";
+    case Kind::kGroup:
+      return "object";
+    case Kind::kCollection:
+      return "collection";
+    case Kind::kNone:
+      return "none";
+  }
+  return "?";
+}
+
+NodePtr Clone(const Node& node) {
+  auto copy = std::make_unique<Node>();
+  copy->op = node.op;
+  copy->type = node.type;
+  copy->span = node.span;
+  copy->file = node.file;
+  copy->literal = node.literal;
+  copy->text = node.text;
+  copy->table = node.table;
+  copy->field = node.field;
+  copy->index = node.index;
+  copy->slot = node.slot;
+  for (const NodePtr& child : node.children) {
+    copy->children.push_back(child ? Clone(*child) : nullptr);
+  }
+  return copy;
+}
+
+class Checker {
+ public:
+  Checker(const std::vector<ParsedFile>& files, Diagnostics& diagnostics)
+      : files_(files), diagnostics_(diagnostics) {}
+
+  std::unique_ptr<CheckedPack> Run();
+
+ private:
+  // ---- declarations collected from every file, with the file they came from
+  template <typename T>
+  struct At {
+    const T* node;
+    int file;
+  };
+
+  void Collect();
+  void BuildSchema();
+  TableId DeclareTable(const ast::TableType& table, TableId parent, std::string json_key, int file);
+  void DeclareFields(TableId table, const std::vector<ast::Field>& fields,
+                     const std::string& prefix, FieldId group, int file);
+  void ResolveReferences();
+  void CheckParams();
+  void CheckRequirements();
+  void CheckEligibilityAndOutcomes();
+
+  // ---- expressions
+  struct Scope {
+    std::string name;
+    std::function<NodePtr(Span)> make;  // a variable or an inlined argument
+  };
+  NodePtr Expr(const ast::Operand& operand);
+  NodePtr Atom(const ast::Atom& atom);
+  NodePtr Chain(const ast::Chain& chain);
+  NodePtr Postfix(const ast::Postfix& postfix);
+  NodePtr Member(NodePtr base, const std::string& member, Span span);
+  NodePtr Call(const ast::Call& call);
+  NodePtr Binder(const std::string& op, const std::string& variable, const ast::Operand& collection,
+                 const boost::optional<ast::Operand>& filter, const ast::Operand* body, Span span,
+                 bool is_quantifier);
+  NodePtr Combine(Op op, std::string text, NodePtr lhs, NodePtr rhs, Span span);
+  NodePtr Compare(const std::string& op, NodePtr lhs, NodePtr rhs, Span span);
+  NodePtr ExpectKind(NodePtr node, Kind kind, const char* what);
+  void CheckEnumLiteral(const Node& value, const Node& literal);
+  NodePtr MakeNode(Op op, Type type, Span span);
+  NodePtr Bool(const ast::Operand& operand, const char* what);
+
+  void Error(int file, Span span, const char* code, std::string message, std::string help = "");
+  void Error(Span span, const char* code, std::string message, std::string help = "") {
+    Error(file_, span, code, std::move(message), std::move(help));
+  }
+  Span SpanOf(const x3::position_tagged& node) const { return files_[file_].SpanOf(node); }
+
+  const std::vector<ParsedFile>& files_;
+  Diagnostics& diagnostics_;
+  std::unique_ptr<CheckedPack> pack_;
+  int file_ = 0;  // the file whose nodes are being checked
+
+  std::vector<At<ast::PackHeader>> headers_;
+  std::vector<At<ast::Param>> params_;
+  std::vector<At<ast::TableType>> tables_;
+  std::vector<At<ast::Standard>> standards_;
+  absl::flat_hash_map<std::string, At<ast::Def>> defs_;
+  std::vector<At<ast::Requirement>> requirements_;
+  std::vector<At<ast::Eligibility>> eligibility_;
+  std::vector<At<ast::Levels>> levels_;
+  std::vector<At<ast::Overall>> overall_;
+
+  struct PendingRef {
+    TableId table;
+    FieldId field;
+    const ast::RefType* ref;
+    int file;
+  };
+  std::vector<PendingRef> pending_refs_;
+  struct PendingBound {
+    TableId table;
+    FieldId field;
+    const ast::NumberType* number;
+    int file;
+  };
+  std::vector<PendingBound> pending_bounds_;
+
+  std::vector<Scope> scopes_;
+  std::vector<std::string> expanding_defs_;
+  absl::flat_hash_set<std::string> criterion_ids_;
+  absl::flat_hash_set<std::string> requirement_ids_;
+  absl::flat_hash_set<std::string> material_ids_;
+  struct PendingId {
+    std::string id;
+    Op op;
+    int file;
+    Span span;
+  };
+  std::vector<PendingId> pending_ids_;
+};
+
+void Checker::Error(int file, Span span, const char* code, std::string message, std::string help) {
+  diagnostics_.push_back(
+      MakeDiagnostic(*files_[file].source, span, code, std::move(message), std::move(help)));
+}
+
+NodePtr Checker::MakeNode(Op op, Type type, Span span) {
+  auto node = std::make_unique<Node>();
+  node->op = op;
+  node->type = type;
+  node->span = span;
+  node->file = file_;
+  return node;
+}
+
+// ------------------------------------------------------------------ collection
+
+void Checker::Collect() {
+  for (size_t f = 0; f < files_.size(); ++f) {
+    int file = static_cast<int>(f);
+    for (const ast::Declaration& declaration : files_[f].declarations) {
+      const auto& variant = declaration.get();
+      if (auto* header = boost::get<ast::PackHeader>(&variant)) {
+        headers_.push_back({header, file});
+      } else if (auto* param = boost::get<ast::Param>(&variant)) {
+        params_.push_back({param, file});
+      } else if (auto* table = boost::get<ast::TableType>(&variant)) {
+        tables_.push_back({table, file});
+      } else if (auto* standard = boost::get<ast::Standard>(&variant)) {
+        standards_.push_back({standard, file});
+      } else if (auto* def = boost::get<ast::Def>(&variant)) {
+        if (!defs_.emplace(def->name, At<ast::Def>{def, file}).second) {
+          Error(file, files_[f].SpanOf(*def), kDuplicate,
+                absl::StrCat("definition `", def->name, "` is declared twice"));
+        }
+      } else if (auto* requirement = boost::get<ast::Requirement>(&variant)) {
+        requirements_.push_back({requirement, file});
+      } else if (auto* eligibility = boost::get<ast::Eligibility>(&variant)) {
+        eligibility_.push_back({eligibility, file});
+      } else if (auto* levels = boost::get<ast::Levels>(&variant)) {
+        levels_.push_back({levels, file});
+      } else if (auto* overall = boost::get<ast::Overall>(&variant)) {
+        overall_.push_back({overall, file});
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------------ schema
+
+TableId Checker::DeclareTable(const ast::TableType& table, TableId parent, std::string json_key,
+                              int file) {
+  Schema& schema = pack_->schema;
+  if (schema.FindTable(table.name) != kNoTable) {
+    Error(file, files_[file].SpanOf(table), kDuplicate,
+          absl::StrCat("table `", table.name, "` is declared twice"));
+    return kNoTable;
+  }
+  TableId id = static_cast<TableId>(schema.tables.size());
+  TableDecl decl;
+  decl.name = table.name;
+  decl.singleton = table.keyword == "object";
+  decl.parent = parent;
+  decl.json_key = std::move(json_key);
+  decl.ids_global = table.ids_global;
+  if (parent != kNoTable) {
+    decl.parent_key = table.parent_key ? *table.parent_key : "";
+    schema.tables[parent].children.push_back(id);
+  }
+  schema.tables.push_back(std::move(decl));
+  schema.table_by_name[table.name] = id;
+  DeclareFields(id, table.fields, "", -1, file);
+  return id;
+}
+
+void Checker::DeclareFields(TableId table, const std::vector<ast::Field>& fields,
+                            const std::string& prefix, FieldId group, int file) {
+  Schema& schema = pack_->schema;
+  for (const ast::Field& field : fields) {
+    Span span = files_[file].SpanOf(field);
+    const ast::Type* type = &field.type;
+    FieldDecl decl;
+    decl.name = prefix + field.name;
+    decl.group = group;
+    if (auto* list = boost::get<x3::forward_ast<ast::ListType>>(&type->get())) {
+      decl.is_list = true;
+      type = &list->get().element;
+    }
+    const auto& variant = type->get();
+    if (auto* child = boost::get<x3::forward_ast<ast::TableType>>(&variant)) {
+      if (decl.is_list || !prefix.empty()) {
+        Error(file, span, kBadSchema, "a nested table must be a direct field of its table");
+        continue;
+      }
+      const ast::TableType& child_table = child->get();
+      TableId child_id = DeclareTable(child_table, table, field.name, file);
+      if (child_id != kNoTable && schema.tables[child_id].parent_key.empty()) {
+        schema.tables[child_id].parent_key = schema.tables[table].name;
+      }
+      continue;
+    }
+    if (auto* nested = boost::get<x3::forward_ast<ast::GroupType>>(&variant)) {
+      decl.type = FieldType::kGroup;
+      decl.absent_is_none = nested->get().optional;
+      decl.nullable = nested->get().optional;
+      if (decl.is_list) {
+        Error(file, span, kBadSchema, "a list of objects must be declared as a `table`");
+        continue;
+      }
+      FieldId id = static_cast<FieldId>(schema.tables[table].fields.size());
+      std::string group_prefix = decl.name + ".";
+      schema.tables[table].fields.push_back(std::move(decl));
+      DeclareFields(table, nested->get().fields, group_prefix, id, file);
+      continue;
+    }
+    if (auto* number = boost::get<ast::NumberType>(&variant)) {
+      decl.type = FieldType::kNumber;
+      if (number->minimum) decl.minimum = Number::Parse(*number->minimum);
+      if (number->bound_ref) {
+        pending_bounds_.push_back(
+            {table, static_cast<FieldId>(schema.tables[table].fields.size()), number, file});
+      }
+    } else if (auto* scalar = boost::get<ast::ScalarType>(&variant)) {
+      decl.type = scalar->keyword == "bool"     ? FieldType::kBool
+                  : scalar->keyword == "key"    ? FieldType::kKey
+                  : scalar->keyword == "weight" ? FieldType::kWeight
+                                                : FieldType::kString;
+    } else if (auto* enumeration = boost::get<ast::EnumType>(&variant)) {
+      decl.type = FieldType::kEnum;
+      decl.enum_values = enumeration->values;
+      decl.enum_open = enumeration->open;
+    } else if (auto* ref = boost::get<ast::RefType>(&variant)) {
+      decl.type = FieldType::kRef;
+      pending_refs_.push_back(
+          {table, static_cast<FieldId>(schema.tables[table].fields.size()), ref, file});
+    } else {
+      Error(file, span, kBadSchema, "unsupported field type");
+      continue;
+    }
+    for (const std::string& modifier : field.modifiers) {
+      if (modifier == "id") {
+        decl.is_id = true;
+      } else if (modifier == "required") {
+        decl.required = true;
+      } else if (modifier == "nullable") {
+        decl.nullable = true;
+      }
+    }
+    if (schema.tables[table].FindField(decl.name) != -1) {
+      Error(file, span, kDuplicate, absl::StrCat("field `", decl.name, "` is declared twice"));
+      continue;
+    }
+    if (decl.is_id) {
+      if (schema.tables[table].id_field != -1) {
+        Error(file, span, kBadSchema,
+              absl::StrCat("table `", schema.tables[table].name, "` has two id fields"));
+        continue;
+      }
+      schema.tables[table].id_field = static_cast<FieldId>(schema.tables[table].fields.size());
+    }
+    schema.tables[table].fields.push_back(std::move(decl));
+  }
+}
+
+void Checker::BuildSchema() {
+  Schema& schema = pack_->schema;
+  for (const auto& [standard, file] : standards_) {
+    if (schema.FindTable(standard->name) != kNoTable) {
+      Error(file, files_[file].SpanOf(*standard), kDuplicate,
+            absl::StrCat("`", standard->name, "` is declared twice"));
+      continue;
+    }
+    TableId id = static_cast<TableId>(schema.tables.size());
+    TableDecl decl;
+    decl.name = standard->name;
+    decl.from_pack = true;
+    FieldDecl id_field{.name = "id", .type = FieldType::kString};
+    id_field.is_id = true;
+    decl.fields.push_back(id_field);
+    decl.fields.push_back(FieldDecl{.name = "text", .type = FieldType::kString});
+    decl.id_field = 0;
+    for (const ast::StandardPoint& point : standard->points) {
+      decl.pack_rows.emplace_back(point.id, point.text);
+    }
+    schema.tables.push_back(std::move(decl));
+    schema.table_by_name[standard->name] = id;
+    pack_->standards.push_back({standard->name, standard->title, id});
+  }
+  for (const auto& [table, file] : tables_) DeclareTable(*table, kNoTable, table->name, file);
+  ResolveReferences();
+}
+
+void Checker::ResolveReferences() {
+  Schema& schema = pack_->schema;
+  std::vector<std::string> table_names;
+  for (const TableDecl& table : schema.tables) table_names.push_back(table.name);
+  for (const PendingRef& pending : pending_refs_) {
+    FieldDecl& field = schema.tables[pending.table].fields[pending.field];
+    Span span = files_[pending.file].SpanOf(*pending.ref);
+    for (const std::string& target : pending.ref->targets) {
+      TableId target_id = schema.FindTable(target);
+      if (target_id == kNoTable) {
+        std::string guess = DidYouMean(target, table_names);
+        Error(pending.file, span, kUnknownName, absl::StrCat("unknown table `", target, "`"),
+              guess.empty() ? "" : absl::StrCat("did you mean `", guess, "`?"));
+        continue;
+      }
+      field.ref_targets.push_back(target_id);
+      if (pending.ref->inverse) {
+        field.inverse = *pending.ref->inverse;
+        auto key = std::make_pair(target_id, *pending.ref->inverse);
+        if (!schema.inverses.emplace(key, InverseDecl{pending.table, pending.field}).second) {
+          Error(pending.file, span, kDuplicate,
+                absl::StrCat("inverse `", *pending.ref->inverse, "` is declared twice on `", target,
+                             "`"));
+        }
+      }
+    }
+  }
+  for (const PendingBound& pending : pending_bounds_) {
+    TableDecl& table = schema.tables[pending.table];
+    Span span = files_[pending.file].SpanOf(*pending.number);
+    FieldId ref = table.FindField(*pending.number->bound_ref);
+    if (ref == -1 || table.fields[ref].type != FieldType::kRef || table.fields[ref].is_list ||
+        table.fields[ref].ref_targets.size() != 1 || !pending.number->bound_field) {
+      Error(pending.file, span, kBadSchema,
+            "an upper bound must read a number through a single reference of the same row");
+      continue;
+    }
+    const TableDecl& target = schema.tables[table.fields[ref].ref_targets[0]];
+    FieldId bound = target.FindField(*pending.number->bound_field);
+    if (bound == -1 || target.fields[bound].type != FieldType::kNumber) {
+      Error(pending.file, span, kUnknownField,
+            absl::StrCat("`", target.name, "` has no number field `", *pending.number->bound_field,
+                         "`"));
+      continue;
+    }
+    table.fields[pending.field].maximum_ref = ref;
+    table.fields[pending.field].maximum_field = bound;
+  }
+}
+
+// ------------------------------------------------------------------ expressions
+
+Type FieldValueType(const Schema& schema, TableId table, FieldId field_id) {
+  const FieldDecl& field = schema.tables[table].fields[field_id];
+  Kind kind = Kind::kText;
+  TableId target = kNoTable;
+  switch (field.type) {
+    case FieldType::kNumber:
+    case FieldType::kWeight:
+      kind = Kind::kNumber;
+      break;
+    case FieldType::kBool:
+      kind = Kind::kBool;
+      break;
+    case FieldType::kRef:
+      kind = Kind::kEntity;
+      if (field.ref_targets.size() == 1) target = field.ref_targets[0];
+      break;
+    case FieldType::kGroup:
+      return Type{Kind::kGroup, table, Kind::kBool, &field};
+    default:
+      break;
+  }
+  Type type = field.is_list ? Type::Collection(kind, target) : Type{kind, target};
+  type.field = &field;
+  return type;
+}
+
+NodePtr Checker::Expr(const ast::Operand& operand) {
+  const auto& variant = operand.get();
+  if (auto* atom = boost::get<ast::Atom>(&variant)) return Atom(*atom);
+  if (auto* chain = boost::get<x3::forward_ast<ast::Chain>>(&variant)) return Chain(chain->get());
+  if (auto* postfix = boost::get<x3::forward_ast<ast::Postfix>>(&variant)) {
+    return Postfix(postfix->get());
+  }
+  if (auto* list = boost::get<x3::forward_ast<ast::ListLiteral>>(&variant)) {
+    const ast::ListLiteral& items = list->get();
+    Span span = SpanOf(items);
+    auto node = MakeNode(Op::kListLiteral, Type::Collection(Kind::kText), span);
+    for (const ast::Operand& item : items) {
+      NodePtr value = Expr(item);
+      if (!value) return nullptr;
+      if (value->op != Op::kLiteral ||
+          (value->type.kind != Kind::kText && value->type.kind != Kind::kNumber)) {
+        Error(value->span, kTypeMismatch, "list items must be text or number literals");
+        return nullptr;
+      }
+      node->type.element = value->type.kind;
+      node->children.push_back(std::move(value));
+    }
+    return node;
+  }
+  if (auto* call = boost::get<x3::forward_ast<ast::Call>>(&variant)) return Call(call->get());
+  if (auto* aggregate = boost::get<x3::forward_ast<ast::Aggregate>>(&variant)) {
+    const ast::Aggregate& a = aggregate->get();
+    return Binder(a.op, a.variable, a.collection, a.filter, a.body ? &*a.body : nullptr, SpanOf(a),
+                  false);
+  }
+  if (auto* quantifier = boost::get<x3::forward_ast<ast::Quantifier>>(&variant)) {
+    const ast::Quantifier& q = quantifier->get();
+    return Binder(q.op, q.variable, q.collection, q.filter, &q.body, SpanOf(q), true);
+  }
+  if (auto* unary = boost::get<x3::forward_ast<ast::Unary>>(&variant)) {
+    const ast::Unary& u = unary->get();
+    Span span = SpanOf(u);
+    NodePtr operand_node = Expr(u.operand);
+    if (!operand_node) return nullptr;
+    if (u.op == "not") {
+      operand_node = ExpectKind(std::move(operand_node), Kind::kBool, "`not`");
+      if (!operand_node) return nullptr;
+      auto node = MakeNode(Op::kNot, Type::Of(Kind::kBool), span);
+      node->children.push_back(std::move(operand_node));
+      return node;
+    }
+    operand_node = ExpectKind(std::move(operand_node), Kind::kNumber, "`-`");
+    if (!operand_node) return nullptr;
+    if (operand_node->op == Op::kLiteral) {  // fold, so that `-1` stays a literal
+      operand_node->literal.number = -operand_node->literal.number;
+      operand_node->span = span;
+      return operand_node;
+    }
+    auto node = MakeNode(Op::kNegate, Type::Of(Kind::kNumber), span);
+    node->children.push_back(std::move(operand_node));
+    return node;
+  }
+  return nullptr;  // a Nil left by a recovered syntax error, already reported
+}
+
+NodePtr Checker::Atom(const ast::Atom& atom) {
+  Span span = SpanOf(atom);
+  if (atom.kind == "number") {
+    auto node = MakeNode(Op::kLiteral, Type::Of(Kind::kNumber), span);
+    std::optional<Number> number = Number::Parse(atom.text);
+    if (!number) {
+      Error(span, kTypeMismatch, absl::StrCat("`", atom.text, "` is not a finite number"));
+      return nullptr;
+    }
+    node->literal.kind = Kind::kNumber;
+    node->literal.number = *number;
+    return node;
+  }
+  if (atom.kind == "string") {
+    auto node = MakeNode(Op::kLiteral, Type::Of(Kind::kText), span);
+    node->literal.kind = Kind::kText;
+    node->literal.text = atom.text;
+    return node;
+  }
+  if (atom.kind == "keyword" && atom.text != "none") {
+    auto node = MakeNode(Op::kLiteral, Type::Of(Kind::kBool), span);
+    node->literal.kind = Kind::kBool;
+    node->literal.boolean = atom.text == "true";
+    return node;
+  }
+  if (atom.kind == "keyword") {
+    auto node = MakeNode(Op::kLiteral, Type::Of(Kind::kNone), span);
+    node->literal.kind = Kind::kNone;
+    return node;
+  }
+  const std::string& name = atom.text;
+  for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
+    if (scope->name == name) return scope->make(span);
+  }
+  if (int param = pack_->FindParam(name); param != -1) {
+    auto node = MakeNode(Op::kParam, Type::Of(pack_->params[param].value.kind), span);
+    node->index = param;
+    return node;
+  }
+  if (TableId table = pack_->schema.FindTable(name); table != kNoTable) {
+    const TableDecl& decl = pack_->schema.tables[table];
+    if (decl.singleton) {
+      auto node = MakeNode(Op::kSingleton, Type::Entity(table), span);
+      node->table = table;
+      return node;
+    }
+    auto node = MakeNode(Op::kTable, Type::Collection(Kind::kEntity, table), span);
+    node->table = table;
+    return node;
+  }
+  std::vector<std::string> candidates;
+  for (const Scope& scope : scopes_) candidates.push_back(scope.name);
+  for (const ParamDef& param : pack_->params) candidates.push_back(param.name);
+  for (const TableDecl& table : pack_->schema.tables) candidates.push_back(table.name);
+  std::string guess = DidYouMean(name, candidates);
+  Error(span, kUnknownName, absl::StrCat("unknown name `", name, "`"),
+        guess.empty() ? "names are parameters, tables, objects and bound variables"
+                      : absl::StrCat("did you mean `", guess, "`?"));
+  return nullptr;
+}
+
+NodePtr Checker::Postfix(const ast::Postfix& postfix) {
+  NodePtr node = Expr(postfix.base);
+  Span span = SpanOf(postfix);
+  for (const std::string& member : postfix.members) {
+    if (!node) return nullptr;
+    node = Member(std::move(node), member, span);
+  }
+  return node;
+}
+
+NodePtr Checker::Member(NodePtr base, const std::string& member, Span span) {
+  const Schema& schema = pack_->schema;
+  if (base->type.kind != Kind::kEntity && base->type.kind != Kind::kGroup) {
+    Error(
+        span, kTypeMismatch,
+        absl::StrCat("`.", member, "` needs a row, found a ", KindName(base->type.kind)),
+        base->type.kind == Kind::kCollection ? "quantify over the collection: `every x in …`" : "");
+    return nullptr;
+  }
+  TableId table = base->type.table;
+  if (table == kNoTable) {
+    Error(
+        span, kTypeMismatch,
+        absl::StrCat("`.", member, "`: the row may come from several tables; compare it instead"));
+    return nullptr;
+  }
+  const TableDecl& decl = schema.tables[table];
+  std::string name = member;
+  NodePtr entity = std::move(base);
+  bool in_group = entity->type.kind == Kind::kGroup;
+  if (in_group) {
+    name = absl::StrCat(entity->type.field->name, ".", member);
+    entity = std::move(entity->children[0]);  // read the member straight off the row
+  }
+  if (FieldId field = decl.FindField(name); field != -1) {
+    auto node = MakeNode(Op::kField, FieldValueType(schema, table, field), span);
+    node->table = table;
+    node->field = field;
+    node->children.push_back(std::move(entity));
+    return node;
+  }
+  if (!in_group) {  // a nested object holds only fields
+    for (TableId child : decl.children) {
+      if (schema.tables[child].json_key == name) {
+        auto node = MakeNode(Op::kChildRows, Type::Collection(Kind::kEntity, child), span);
+        node->table = child;
+        node->children.push_back(std::move(entity));
+        return node;
+      }
+    }
+    if (auto it = schema.inverses.find(std::make_pair(table, name)); it != schema.inverses.end()) {
+      auto node = MakeNode(Op::kInverse, Type::Collection(Kind::kEntity, it->second.source), span);
+      node->table = it->second.source;
+      node->field = it->second.field;
+      node->children.push_back(std::move(entity));
+      return node;
+    }
+    if (decl.parent != kNoTable && decl.parent_key == name) {
+      auto node = MakeNode(Op::kParent, Type::Entity(decl.parent), span);
+      node->table = decl.parent;
+      node->children.push_back(std::move(entity));
+      return node;
+    }
+  }
+  std::vector<std::string> candidates;
+  std::string prefix = name.substr(0, name.size() - member.size());
+  for (const FieldDecl& field : decl.fields) {
+    if (field.name.starts_with(prefix)) candidates.push_back(field.name.substr(prefix.size()));
+  }
+  for (TableId child : decl.children) candidates.push_back(schema.tables[child].json_key);
+  for (const auto& [key, inverse] : schema.inverses) {
+    if (key.first == table) candidates.push_back(key.second);
+  }
+  if (decl.parent != kNoTable) candidates.push_back(decl.parent_key);
+  std::string guess = DidYouMean(member, candidates);
+  Error(span, kUnknownField, absl::StrCat("`", decl.name, "` has no field `", name, "`"),
+        guess.empty() ? absl::StrCat("its fields: ", absl::StrJoin(candidates, ", "))
+                      : absl::StrCat("did you mean `", guess, "`?"));
+  return nullptr;
+}
+
+NodePtr Checker::ExpectKind(NodePtr node, Kind kind, const char* what) {
+  if (!node) return nullptr;
+  if (node->type.kind != kind) {
+    Error(node->span, kTypeMismatch,
+          absl::StrCat(what, " needs a ", KindName(kind), ", found a ", KindName(node->type.kind)));
+    return nullptr;
+  }
+  return node;
+}
+
+NodePtr Checker::Bool(const ast::Operand& operand, const char* what) {
+  return ExpectKind(Expr(operand), Kind::kBool, what);
+}
+
+void Checker::CheckEnumLiteral(const Node& value, const Node& literal) {
+  const FieldDecl* field = value.type.field;
+  if (!field || field->type != FieldType::kEnum || field->enum_open) return;
+  if (literal.op != Op::kLiteral || literal.literal.kind != Kind::kText) return;
+  const auto& values = field->enum_values;
+  if (std::find(values.begin(), values.end(), literal.literal.text) != values.end()) return;
+  std::string guess = DidYouMean(literal.literal.text, values);
+  Error(literal.span, kNotInEnum,
+        absl::StrCat("\"", literal.literal.text, "\" is not a value of `", field->name, "`"),
+        guess.empty() ? absl::StrCat("its values: ", absl::StrJoin(values, ", "))
+                      : absl::StrCat("did you mean \"", guess, "\"?"));
+}
+
+NodePtr Checker::Compare(const std::string& op, NodePtr lhs, NodePtr rhs, Span span) {
+  if (!lhs || !rhs) return nullptr;
+  if (op == "in" || op == "not in") {
+    if (rhs->type.kind != Kind::kCollection) {
+      Error(rhs->span, kTypeMismatch,
+            absl::StrCat("`", op, "` needs a collection on its right, found a ",
+                         KindName(rhs->type.kind)));
+      return nullptr;
+    }
+    if (rhs->type.element != lhs->type.kind) {
+      Error(span, kTypeMismatch,
+            absl::StrCat("`", op, "` compares a ", KindName(lhs->type.kind),
+                         " with a collection of ", KindName(rhs->type.element)));
+      return nullptr;
+    }
+    if (rhs->op == Op::kListLiteral) {
+      for (const NodePtr& item : rhs->children) CheckEnumLiteral(*lhs, *item);
+    }
+    if (lhs->op == Op::kListLiteral || lhs->op == Op::kLiteral) CheckEnumLiteral(*rhs, *lhs);
+    auto node = MakeNode(Op::kIn, Type::Of(Kind::kBool), span);
+    node->children.push_back(std::move(lhs));
+    node->children.push_back(std::move(rhs));
+    if (op == "in") return node;
+    auto negation = MakeNode(Op::kNot, Type::Of(Kind::kBool), span);
+    negation->children.push_back(std::move(node));
+    return negation;
+  }
+  Kind l = lhs->type.kind, r = rhs->type.kind;
+  bool equality = op == "==" || op == "!=";
+  bool ok = (l == Kind::kNumber && r == Kind::kNumber) ||
+            (equality && (l == r || l == Kind::kNone || r == Kind::kNone) &&
+             l != Kind::kCollection && r != Kind::kCollection);
+  if (!ok) {
+    Error(span, kTypeMismatch,
+          absl::StrCat("`", op, "` cannot compare a ", KindName(l), " with a ", KindName(r)));
+    return nullptr;
+  }
+  CheckEnumLiteral(*lhs, *rhs);
+  CheckEnumLiteral(*rhs, *lhs);
+  auto node = MakeNode(Op::kCompare, Type::Of(Kind::kBool), span);
+  node->text = op;
+  node->children.push_back(std::move(lhs));
+  node->children.push_back(std::move(rhs));
+  return node;
+}
+
+NodePtr Checker::Combine(Op op, std::string text, NodePtr lhs, NodePtr rhs, Span span) {
+  if (!lhs || !rhs) return nullptr;
+  if (op == Op::kAnd || op == Op::kOr) {
+    const char* what = op == Op::kAnd ? "`and`" : "`or`";
+    lhs = ExpectKind(std::move(lhs), Kind::kBool, what);
+    rhs = ExpectKind(std::move(rhs), Kind::kBool, what);
+    if (!lhs || !rhs) return nullptr;
+    // n-ary: `a and b and c` is one node, so witnesses of its `every` parts concatenate.
+    if (lhs->op == op) {
+      lhs->children.push_back(std::move(rhs));
+      lhs->span.end = span.end;
+      return lhs;
+    }
+    auto node = MakeNode(op, Type::Of(Kind::kBool), span);
+    node->children.push_back(std::move(lhs));
+    node->children.push_back(std::move(rhs));
+    return node;
+  }
+  lhs = ExpectKind(std::move(lhs), Kind::kNumber, absl::StrCat("`", text, "`").c_str());
+  rhs = ExpectKind(std::move(rhs), Kind::kNumber, absl::StrCat("`", text, "`").c_str());
+  if (!lhs || !rhs) return nullptr;
+  auto node = MakeNode(Op::kArithmetic, Type::Of(Kind::kNumber), span);
+  node->text = std::move(text);
+  node->children.push_back(std::move(lhs));
+  node->children.push_back(std::move(rhs));
+  return node;
+}
+
+NodePtr Checker::Chain(const ast::Chain& chain) {
+  NodePtr result = Expr(chain.first);
+  Span span = SpanOf(chain);
+  for (const ast::Operation& operation : chain.rest) {
+    NodePtr rhs = Expr(operation.operand);
+    if (!result || !rhs) return nullptr;
+    Span whole{result->span.begin, std::max(rhs->span.end, span.end)};
+    const std::string& op = operation.op;
+    if (op == "and") {
+      result = Combine(Op::kAnd, op, std::move(result), std::move(rhs), whole);
+    } else if (op == "or") {
+      result = Combine(Op::kOr, op, std::move(result), std::move(rhs), whole);
+    } else if (op == "+" || op == "-" || op == "*" || op == "/") {
+      result = Combine(Op::kArithmetic, op, std::move(result), std::move(rhs), whole);
+    } else {
+      result = Compare(op, std::move(result), std::move(rhs), whole);
+    }
+  }
+  return result;
+}
+
+NodePtr Checker::Binder(const std::string& op, const std::string& variable,
+                        const ast::Operand& collection_ast,
+                        const boost::optional<ast::Operand>& filter_ast,
+                        const ast::Operand* body_ast, Span span, bool is_quantifier) {
+  NodePtr collection = Expr(collection_ast);
+  if (!collection) return nullptr;
+  if (collection->type.kind != Kind::kCollection) {
+    Error(collection->span, kTypeMismatch,
+          absl::StrCat("`", op, "` ranges over a collection, found a ",
+                       KindName(collection->type.kind)));
+    return nullptr;
+  }
+  int slot = pack_->slot_count++;
+  Type element{collection->type.element, collection->type.table};
+  if (collection->type.field) element.field = collection->type.field;
+  scopes_.push_back({variable, [this, slot, element](Span at) {
+                       auto node = MakeNode(Op::kVariable, element, at);
+                       node->slot = slot;
+                       return node;
+                     }});
+  NodePtr filter = filter_ast ? Bool(*filter_ast, "`where`") : nullptr;
+  bool filter_failed = filter_ast && !filter;
+  NodePtr body;
+  bool body_failed = false;
+  if (is_quantifier) {
+    body = Bool(*body_ast, "the body of a quantifier");
+    body_failed = !body;
+  } else if (op == "count") {
+    if (body_ast) {
+      Error(span, kTypeMismatch, "`count` takes no `: body`; filter with `where`");
+      body_failed = true;
+    }
+  } else if (!body_ast) {
+    Error(span, kTypeMismatch, absl::StrCat("`", op, "` needs a body after `:`"));
+    body_failed = true;
+  } else if (op == "ratio") {
+    body = Bool(*body_ast, "the body of `ratio`");
+    body_failed = !body;
+  } else {
+    body =
+        ExpectKind(Expr(*body_ast), Kind::kNumber, absl::StrCat("the body of `", op, "`").c_str());
+    body_failed = !body;
+  }
+  scopes_.pop_back();
+  if (filter_failed || body_failed) return nullptr;
+  Kind result = is_quantifier ? Kind::kBool : Kind::kNumber;
+  auto node = MakeNode(is_quantifier ? Op::kQuantifier : Op::kAggregate, Type::Of(result), span);
+  node->text = op;
+  node->slot = slot;
+  node->children.push_back(std::move(collection));
+  node->children.push_back(std::move(filter));
+  node->children.push_back(std::move(body));
+  return node;
+}
+
+NodePtr Checker::Call(const ast::Call& call) {
+  Span span = SpanOf(call);
+  const std::string& name = call.function;
+  auto arguments_are = [&](size_t count) {
+    if (call.arguments.size() == count) return true;
+    Error(span, kArgumentCount,
+          absl::StrCat("`", name, "` takes ", count, " argument", count == 1 ? "" : "s", ", ",
+                       call.arguments.size(), " given"));
+    return false;
+  };
+  static const std::vector<std::string> kIdFunctions = {"judgement", "distinction", "provided",
+                                                        "met"};
+  if (std::find(kIdFunctions.begin(), kIdFunctions.end(), name) != kIdFunctions.end()) {
+    if (!arguments_are(1)) return nullptr;
+    NodePtr id = Expr(call.arguments[0]);
+    if (!id) return nullptr;
+    if (id->op != Op::kLiteral || id->literal.kind != Kind::kText) {
+      Error(id->span, kTypeMismatch,
+            absl::StrCat("`", name, "` takes an id in quotes, such as \"5.2\""));
+      return nullptr;
+    }
+    Op op = name == "judgement"     ? Op::kJudgement
+            : name == "distinction" ? Op::kDistinction
+            : name == "provided"    ? Op::kProvided
+                                    : Op::kMet;
+    auto node = MakeNode(op, Type::Of(Kind::kBool), span);
+    node->text = id->literal.text;
+    pending_ids_.push_back({node->text, op, file_, id->span});
+    return node;
+  }
+  if (name == "count" || name == "empty" || name == "nonempty") {
+    if (!arguments_are(1)) return nullptr;
+    NodePtr argument = Expr(call.arguments[0]);
+    if (!argument) return nullptr;
+    Kind kind = argument->type.kind;
+    if (kind != Kind::kCollection && (name == "count" || kind != Kind::kText)) {
+      Error(argument->span, kTypeMismatch,
+            absl::StrCat("`", name, "` needs a collection", name == "count" ? "" : " or a text",
+                         ", found a ", KindName(kind)));
+      return nullptr;
+    }
+    auto node = MakeNode(name == "count" ? Op::kCount : Op::kEmpty,
+                         Type::Of(name == "count" ? Kind::kNumber : Kind::kBool), span);
+    node->text = name;
+    node->children.push_back(std::move(argument));
+    return node;
+  }
+  auto def = defs_.find(name);
+  if (def == defs_.end()) {
+    std::vector<std::string> candidates = {"count",       "empty",    "nonempty", "judgement",
+                                           "distinction", "provided", "met"};
+    for (const auto& [def_name, unused] : defs_) candidates.push_back(def_name);
+    std::string guess = DidYouMean(name, candidates);
+    Error(span, kUnknownName, absl::StrCat("unknown function `", name, "`"),
+          guess.empty() ? "" : absl::StrCat("did you mean `", guess, "`?"));
+    return nullptr;
+  }
+  const ast::Def& definition = *def->second.node;
+  if (std::find(expanding_defs_.begin(), expanding_defs_.end(), name) != expanding_defs_.end()) {
+    Error(span, kRecursiveDef,
+          absl::StrCat("`", name, "` calls itself (", absl::StrJoin(expanding_defs_, " → "), " → ",
+                       name, "); definitions cannot recurse"));
+    return nullptr;
+  }
+  if (!arguments_are(definition.params.size())) return nullptr;
+  std::vector<NodePtr> arguments;
+  for (size_t i = 0; i < call.arguments.size(); ++i) {
+    NodePtr argument = Expr(call.arguments[i]);
+    if (!argument) return nullptr;
+    const ast::DefParam& param = definition.params[i];
+    TableId table = pack_->schema.FindTable(param.type);
+    bool ok = table != kNoTable
+                  ? argument->type.kind == Kind::kEntity && argument->type.table == table
+                  : std::string(KindName(argument->type.kind)) ==
+                        (param.type == "string" ? "text" : param.type);
+    if (!ok) {
+      Error(argument->span, kTypeMismatch,
+            absl::StrCat("argument `", param.name, "` of `", name, "` must be ", param.type,
+                         ", found a ", KindName(argument->type.kind)));
+      return nullptr;
+    }
+    arguments.push_back(std::move(argument));
+  }
+  // Inline: check the body in the definition's file with its parameters bound to the
+  // arguments (copied at each use; expressions have no side effects).
+  std::vector<Scope> saved_scopes = std::move(scopes_);
+  scopes_.clear();
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    const Node* argument = arguments[i].get();
+    scopes_.push_back({definition.params[i].name, [argument](Span) { return Clone(*argument); }});
+  }
+  int saved_file = file_;
+  file_ = def->second.file;
+  expanding_defs_.push_back(name);
+  NodePtr body = Expr(definition.body);
+  expanding_defs_.pop_back();
+  file_ = saved_file;
+  scopes_ = std::move(saved_scopes);
+  return body;
+}
+
+// ------------------------------------------------------------------ declarations
+
+void Checker::CheckParams() {
+  absl::flat_hash_set<std::string> seen;
+  for (const auto& [param, file] : params_) {
+    file_ = file;
+    if (!seen.insert(param->name).second) {
+      Error(SpanOf(*param), kDuplicate,
+            absl::StrCat("parameter `", param->name, "` is declared twice"));
+      continue;
+    }
+    NodePtr value = Expr(param->value);
+    if (!value) continue;
+    if (value->op != Op::kLiteral) {
+      Error(value->span, kTypeMismatch, "a parameter's default must be a literal");
+      continue;
+    }
+    pack_->params.push_back({param->name, value->literal, param->description.value_or("")});
+  }
+}
+
+void Checker::CheckRequirements() {
+  for (const auto& [requirement, file] : requirements_) {
+    file_ = file;
+    if (!requirement_ids_.insert(requirement->id).second) {
+      Error(SpanOf(*requirement), kDuplicate,
+            absl::StrCat("requirement ", requirement->id, " is declared twice"));
+      continue;
+    }
+    RequirementDef def;
+    def.id = requirement->id;
+    def.title = requirement->title;
+    def.text = requirement->text.value_or("");
+    for (const ast::RequirementItem& item : requirement->items) {
+      if (auto* criterion = boost::get<ast::Criterion>(&item.get())) {
+        Span span = SpanOf(*criterion);
+        if (!criterion->id.starts_with(requirement->id + ".")) {
+          Error(span, kUnknownId,
+                absl::StrCat("criterion ", criterion->id, " is inside requirement ",
+                             requirement->id, "; its id must start with ", requirement->id, "."));
+        }
+        if (!criterion_ids_.insert(criterion->id).second) {
+          Error(span, kDuplicate, absl::StrCat("criterion ", criterion->id, " is declared twice"));
+          continue;
+        }
+        CriterionDef c;
+        c.id = criterion->id;
+        c.text = criterion->text;
+        c.kind = criterion->kind == "judged"     ? CriterionKind::kJudged
+                 : criterion->kind == "computed" ? CriterionKind::kComputed
+                                                 : CriterionKind::kComputedJudged;
+        if (c.kind == CriterionKind::kJudged && criterion->expression) {
+          Error(span, kTypeMismatch,
+                absl::StrCat("criterion ", c.id, " is judged; it takes no expression"),
+                "make it `computed+judged` to combine data with the expert's judgement");
+        } else if (c.kind != CriterionKind::kJudged && !criterion->expression) {
+          Error(span, kTypeMismatch, absl::StrCat("criterion ", c.id, " needs `= expression`"));
+        } else if (criterion->expression) {
+          c.expression = Bool(*criterion->expression, "a criterion");
+        }
+        def.criteria.push_back(std::move(c));
+      } else if (auto* material = boost::get<ast::Material>(&item.get())) {
+        if (!material_ids_.insert(material->id).second) {
+          Error(SpanOf(*material), kDuplicate,
+                absl::StrCat("material ", material->id, " is declared twice"));
+          continue;
+        }
+        def.materials.push_back({material->id, material->text});
+      }
+    }
+    if (requirement->pass && *requirement->pass != "all") {
+      def.at_least = std::stoi(*requirement->pass);
+      if (def.at_least < 1 || def.at_least > static_cast<int>(def.criteria.size())) {
+        Error(SpanOf(*requirement), kBadPolicy,
+              absl::StrCat("`pass at least ", def.at_least, "` but requirement ", def.id, " has ",
+                           def.criteria.size(), " criteria"));
+      }
+    }
+    pack_->requirements.push_back(std::move(def));
+  }
+  std::sort(pack_->requirements.begin(), pack_->requirements.end(),
+            [](const RequirementDef& a, const RequirementDef& b) {
+              return a.id.size() != b.id.size() ? a.id.size() < b.id.size() : a.id < b.id;
+            });
+}
+
+void Checker::CheckEligibilityAndOutcomes() {
+  for (const auto& [eligibility, file] : eligibility_) {
+    file_ = file;
+    NodePtr condition = Bool(eligibility->condition, "an eligibility rule");
+    pack_->eligibility.push_back({eligibility->name, eligibility->message, std::move(condition)});
+  }
+  for (const auto& [levels, file] : levels_) {
+    for (const ast::Level& level : levels->levels) {
+      pack_->levels.push_back({level.name, level.label});
+    }
+  }
+  if (overall_.size() > 1) {
+    Error(overall_[1].file, files_[overall_[1].file].SpanOf(*overall_[1].node), kDuplicate,
+          "`overall` is declared twice");
+  }
+  for (const auto& [overall, file] : overall_) {
+    file_ = file;
+    pack_->overall_title = overall->title;
+    for (const ast::OverallCase& outcome : overall->cases) {
+      NodePtr when = outcome.when ? Bool(*outcome.when, "an outcome condition") : nullptr;
+      pack_->overall.push_back({outcome.name, outcome.label, std::move(when)});
+    }
+    break;
+  }
+}
+
+std::unique_ptr<CheckedPack> Checker::Run() {
+  pack_ = std::make_unique<CheckedPack>();
+  for (const ParsedFile& file : files_) pack_->sources.push_back(file.source);
+  Collect();
+  if (headers_.empty()) {
+    diagnostics_.push_back(
+        Diagnostic{.code = kMissingDeclaration,
+                   .file = files_.empty() ? "" : files_[0].source->name(),
+                   .line = 1,
+                   .column = 1,
+                   .message = "the pack has no `pack NAME version \"…\"` header"});
+  } else {
+    pack_->name = headers_[0].node->name;
+    pack_->version = headers_[0].node->version;
+    pack_->title = headers_[0].node->title.value_or("");
+    if (headers_.size() > 1) {
+      Error(headers_[1].file, files_[headers_[1].file].SpanOf(*headers_[1].node), kDuplicate,
+            "the pack header is declared twice");
+    }
+  }
+  BuildSchema();
+  CheckParams();
+  CheckRequirements();
+  CheckEligibilityAndOutcomes();
+  for (const PendingId& pending : pending_ids_) {
+    bool known = pending.op == Op::kProvided      ? material_ids_.contains(pending.id)
+                 : pending.op == Op::kDistinction ? requirement_ids_.contains(pending.id)
+                 : pending.op == Op::kJudgement
+                     ? criterion_ids_.contains(pending.id)
+                     : criterion_ids_.contains(pending.id) || requirement_ids_.contains(pending.id);
+    if (!known) {
+      Error(
+          pending.file, pending.span, kUnknownId,
+          absl::StrCat("no ", pending.op == Op::kProvided ? "material" : "criterion or requirement",
+                       " has the id \"", pending.id, "\""));
+    }
+  }
+  // The built-in functions read these tables; a pack that uses them must declare them.
+  auto require_table = [&](Op op, const char* table, std::vector<const char*> fields) {
+    bool used = std::any_of(pending_ids_.begin(), pending_ids_.end(),
+                            [op](const PendingId& p) { return p.op == op; });
+    bool judged =
+        op == Op::kJudgement &&
+        std::any_of(
+            pack_->requirements.begin(), pack_->requirements.end(), [](const RequirementDef& r) {
+              return std::any_of(r.criteria.begin(), r.criteria.end(), [](const CriterionDef& c) {
+                return c.kind != CriterionKind::kComputed;
+              });
+            });
+    if (!used && !judged) return;
+    TableId id = pack_->schema.FindTable(table);
+    for (const char* field : fields) {
+      if (id == kNoTable || pack_->schema.tables[id].FindField(field) == -1) {
+        diagnostics_.push_back(
+            Diagnostic{.code = kMissingDeclaration,
+                       .file = files_.empty() ? "" : files_[0].source->name(),
+                       .line = 1,
+                       .column = 1,
+                       .message = absl::StrCat("expert judgements and materials need a table `",
+                                               table, "` with field `", field, "`")});
+        return;
+      }
+    }
+  };
+  require_table(Op::kJudgement, "judgements", {"criterion", "verdict"});
+  require_table(Op::kDistinction, "judgements", {"requirement", "distinction"});
+  require_table(Op::kProvided, "materials", {"requirement", "item"});
+  if (HasErrors(diagnostics_)) return nullptr;
+  return std::move(pack_);
+}
+
+}  // namespace
+
+std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates) {
+  std::string best;
+  int best_distance = std::max<int>(1, static_cast<int>(name.size()) / 3) + 1;
+  for (const std::string& candidate : candidates) {
+    int distance = EditDistance(name, candidate);
+    if (distance < best_distance && candidate != name) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::unique_ptr<CheckedPack> Check(const std::vector<ParsedFile>& files, Diagnostics& diagnostics) {
+  Checker checker(files, diagnostics);
+  return checker.Run();
+}
+
+}  // namespace zhuoyue

@@ -1,0 +1,1205 @@
+#include "eval/evaluate.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "eval/values.h"
+
+namespace zhuoyue {
+namespace {
+
+using ir::Kind;
+using ir::Node;
+using ir::Op;
+
+enum class State : uint8_t { kValue, kUnknown, kNone };
+
+struct TextValue {
+  State state = State::kUnknown;
+  std::string_view text;
+};
+
+struct EntityValue {
+  State state = State::kUnknown;
+  RowRef row;
+};
+
+// A member of a collection, with whether it belongs (unknown membership comes from an
+// inverse whose source field is absent).
+struct Item {
+  Tri member = Tri::kTrue;
+  RowRef row;
+  std::string_view text;
+  Number number;
+};
+
+struct Collection {
+  bool known = true;  // false: an absent table or list — any members at all
+  std::vector<Item> items;
+};
+
+// ---------------------------------------------------------------- bounds arithmetic
+
+Bound Add(const Bound& a, const Bound& b) {
+  if (!a || !b) return std::nullopt;
+  return *a + *b;
+}
+Bound Negated(const Bound& a) {
+  if (!a) return std::nullopt;
+  return -*a;
+}
+// a ≥ b, where an absent lower end is −∞ and an absent upper end +∞.
+bool UpperAtLeastLower(const Bound& upper, const Bound& lower) {
+  return !upper || !lower || *upper >= *lower;
+}
+bool UpperAboveLower(const Bound& upper, const Bound& lower) {
+  return !upper || !lower || *upper > *lower;
+}
+bool LowerBelowUpper(const Bound& lower, const Bound& upper) {
+  return !lower || !upper || *lower < *upper;
+}
+bool LowerAtMostUpper(const Bound& lower, const Bound& upper) {
+  return !lower || !upper || *lower <= *upper;
+}
+Bound MinLower(const Bound& a, const Bound& b) {
+  if (!a || !b) return std::nullopt;
+  return std::min(*a, *b);
+}
+Bound MaxUpper(const Bound& a, const Bound& b) {
+  if (!a || !b) return std::nullopt;
+  return std::max(*a, *b);
+}
+
+Tri CompareIntervals(const std::string& op, const Interval& a, const Interval& b) {
+  bool both = a.may_value && b.may_value;
+  bool undefined = a.may_undefined || b.may_undefined;
+  bool can_true = false, can_false = undefined;
+  if (op == ">=") {
+    can_true = both && UpperAtLeastLower(a.hi, b.lo);
+    can_false |= both && LowerBelowUpper(a.lo, b.hi);
+  } else if (op == ">") {
+    can_true = both && UpperAboveLower(a.hi, b.lo);
+    can_false |= both && LowerAtMostUpper(a.lo, b.hi);
+  } else if (op == "<=") {
+    can_true = both && LowerAtMostUpper(a.lo, b.hi);
+    can_false |= both && UpperAboveLower(a.hi, b.lo);
+  } else if (op == "<") {
+    can_true = both && LowerBelowUpper(a.lo, b.hi);
+    can_false |= both && UpperAtLeastLower(a.hi, b.lo);
+  } else {  // == and !=
+    bool overlap = LowerAtMostUpper(a.lo, b.hi) && LowerAtMostUpper(b.lo, a.hi);
+    bool same = a.IsExact() && b.IsExact() && *a.lo == *b.lo;
+    bool can_equal = both && overlap, can_differ = undefined || (both && !same);
+    can_true = op == "==" ? can_equal : can_differ;
+    can_false = op == "==" ? can_differ : can_equal;
+  }
+  return FromPossible(can_true, can_false);
+}
+
+Quantity ToQuantity(const Interval& interval) {
+  Quantity q;
+  q.undefined = !interval.may_value;
+  if (interval.IsExact()) {
+    q.value = interval.lo->ToDouble();
+    if (interval.lo->exact()) q.exact = interval.lo->ToString();
+    return q;
+  }
+  if (interval.may_value) {
+    if (interval.lo) q.minimum = interval.lo->ToDouble();
+    if (interval.hi) q.maximum = interval.hi->ToDouble();
+    q.value = q.minimum && q.maximum ? (*q.minimum + *q.maximum) / 2 : q.minimum.value_or(0);
+  }
+  return q;
+}
+
+std::string DescribeQuantity(const Quantity& q) {
+  if (q.undefined) return "undefined (nothing to measure)";
+  if (!q.minimum && !q.maximum) return q.exact.empty() ? absl::StrCat(q.value) : q.exact;
+  return absl::StrCat("between ", q.minimum ? absl::StrCat(*q.minimum) : "-inf", " and ",
+                      q.maximum ? absl::StrCat(*q.maximum) : "+inf");
+}
+
+// "/school_standard/0/points/2" → "school_standard[0].points[2]".
+std::string PointerToPath(std::string_view pointer) {
+  std::string path;
+  size_t start = 1;
+  while (start <= pointer.size()) {
+    size_t end = pointer.find('/', start);
+    if (end == std::string_view::npos) end = pointer.size();
+    std::string_view token = pointer.substr(start, end - start);
+    bool index = !token.empty() && std::all_of(token.begin(), token.end(), ::isdigit);
+    if (index) {
+      absl::StrAppend(&path, "[", std::string(token), "]");
+    } else if (!token.empty()) {
+      absl::StrAppend(&path, path.empty() ? "" : ".", std::string(token));
+    }
+    start = end + 1;
+  }
+  return path;
+}
+
+// Whitespace-only text counts as empty (semantics 11), the full-width space U+3000 included.
+bool IsBlank(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n') {
+      ++i;
+    } else if (text.substr(i, 3) == "\xE3\x80\x80") {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+class Evaluator {
+ public:
+  Evaluator(const Plan& plan, const DossierTables& dossier, const std::vector<ir::Literal>& params)
+      : plan_(plan),
+        pack_(*plan.pack),
+        schema_(pack_.schema),
+        dossier_(dossier),
+        params_(params),
+        slots_(pack_.slot_count) {}
+
+  Report Run();
+
+ private:
+  struct Measure {
+    std::optional<Quantity> value, threshold;
+    std::string comparison;
+  };
+
+  Tri EvalBool(const Node& node);
+  Interval EvalNumber(const Node& node);
+  TextValue EvalText(const Node& node);
+  EntityValue EvalEntity(const Node& node);
+  Collection EvalCollection(const Node& node);
+  Tri IsNone(const Node& node);
+  Tri Equal(const Node& lhs, const Node& rhs);
+  Tri Quantify(const Node& node, std::vector<std::string>* witnesses);
+  Interval Aggregate(const Node& node);
+  Tri Membership(const Node& node);
+  Tri Criterion(const Node& node, std::vector<std::string>* witnesses);
+  Measure MeasureOf(const Node& node);
+
+  // Built-in functions over the judgements and materials tables.
+  Tri Judgement(const std::string& criterion);
+  Tri Distinction(const std::string& requirement);
+  Tri Provided(const std::string& material);
+  void IndexJudgements();
+
+  void Bind(int slot, const Item& item) { slots_[slot] = item; }
+  void Missing(std::string what);
+  void MissingCell(RowRef row, const FieldDecl& field);
+  std::string_view CellText(RowRef row, FieldId field_id, const Column& column) const;
+  std::string ItemName(const Item& item, Kind kind) const;
+  const Column* ColumnOf(RowRef row, FieldId field) const {
+    return &dossier_.tables[row.table].columns[field];
+  }
+
+  // Whether every row of a table is in the dossier: a child table misses the rows of
+  // parents whose array is absent, so quantifiers over it cannot be sure of "no more".
+  bool Complete(TableId table) {
+    if (complete_.empty()) complete_.assign(schema_.tables.size(), -1);
+    if (complete_[table] < 0) {
+      const Table& rows = dossier_.tables[table];
+      TableId parent = schema_.tables[table].parent;
+      complete_[table] =
+          rows.present && (parent == kNoTable ||
+                           (std::all_of(rows.child_state.begin(), rows.child_state.end(),
+                                        [](CellState s) { return s == CellState::kPresent; }) &&
+                            Complete(parent)));
+    }
+    return complete_[table] == 1;
+  }
+  std::vector<int8_t> complete_;  // per table: -1 not yet known
+
+  struct InverseIndex {
+    bool known = false;
+    std::vector<int32_t> unknown_rows;  // source rows whose reference is absent
+    absl::flat_hash_map<int64_t, std::vector<int32_t>> rows_by_target;
+  };
+  const InverseIndex& Inverse(TableId source, FieldId field);
+
+  const Plan& plan_;
+  const CheckedPack& pack_;
+  const Schema& schema_;
+  const DossierTables& dossier_;
+  const std::vector<ir::Literal>& params_;
+  std::vector<Item> slots_;
+  std::vector<std::string>* missing_ = nullptr;
+  absl::flat_hash_map<std::string, Tri> verdicts_;  // for `met`
+  absl::flat_hash_map<int64_t, InverseIndex> inverses_;
+
+  bool judgements_indexed_ = false;
+  bool judgements_present_ = false;
+  absl::flat_hash_map<std::string, Tri> judgement_by_criterion_;
+  absl::flat_hash_map<std::string, Tri> distinction_by_requirement_;
+  bool materials_present_ = false;
+  absl::flat_hash_set<std::string> materials_provided_;
+};
+
+int64_t Key(RowRef row) { return (static_cast<int64_t>(row.table) << 32) | uint32_t(row.row); }
+
+void Evaluator::Missing(std::string what) {
+  if (!missing_ || missing_->size() >= 20) return;
+  if (std::find(missing_->begin(), missing_->end(), what) == missing_->end()) {
+    missing_->push_back(std::move(what));
+  }
+}
+
+void Evaluator::MissingCell(RowRef row, const FieldDecl& field) {
+  if (!missing_) return;
+  const Table& table = dossier_.tables[row.table];
+  std::string base = PointerToPath(table.row_pointer[row.row]);
+  Missing(absl::StrCat(base, ".", field.name));
+}
+
+std::string_view Evaluator::CellText(RowRef row, FieldId field_id, const Column& column) const {
+  const FieldDecl& field = schema_.tables[row.table].fields[field_id];
+  SymbolId symbol = column.symbols[row.row];
+  if (field.type == FieldType::kEnum) {
+    return symbol >= 0 ? std::string_view(field.enum_values[symbol])
+                       : dossier_.strings.Text(-(symbol + 1));
+  }
+  return dossier_.strings.Text(symbol);
+}
+
+std::string Evaluator::ItemName(const Item& item, Kind kind) const {
+  if (kind == Kind::kEntity) return std::string(dossier_.RowId(item.row));
+  if (kind == Kind::kNumber) return item.number.ToString();
+  return std::string(item.text);
+}
+
+const Evaluator::InverseIndex& Evaluator::Inverse(TableId source, FieldId field) {
+  int64_t key = (static_cast<int64_t>(source) << 32) | uint32_t(field);
+  auto [it, inserted] = inverses_.try_emplace(key);
+  InverseIndex& index = it->second;
+  if (!inserted) return index;
+  const Table& table = dossier_.tables[source];
+  index.known = table.present;
+  const Column& column = table.columns[field];
+  bool is_list = schema_.tables[source].fields[field].is_list;
+  for (int32_t row = 0; row < table.rows; ++row) {
+    if (column.state[row] != CellState::kPresent) {
+      if (column.state[row] == CellState::kUnknown) index.unknown_rows.push_back(row);
+      continue;
+    }
+    if (is_list) {
+      for (uint32_t i = column.list_begin[row]; i < column.list_begin[row + 1]; ++i) {
+        if (column.list_refs[i].row >= 0) {
+          index.rows_by_target[Key(column.list_refs[i])].push_back(row);
+        }
+      }
+    } else {
+      index.rows_by_target[Key(column.refs[row])].push_back(row);
+    }
+  }
+  return index;
+}
+
+// ---------------------------------------------------------------- typed evaluation
+
+EntityValue Evaluator::EvalEntity(const Node& node) {
+  switch (node.op) {
+    case Op::kVariable: {
+      RowRef row = slots_[node.slot].row;  // row -1: in a table the dossier does not give
+      return row.row < 0 ? EntityValue{} : EntityValue{State::kValue, row};
+    }
+    case Op::kSingleton: {
+      const Table& table = dossier_.tables[node.table];
+      if (!table.present || table.rows == 0) {
+        Missing(schema_.tables[node.table].name);
+        return {};
+      }
+      return {State::kValue, RowRef{node.table, 0}};
+    }
+    case Op::kParent: {
+      EntityValue child = EvalEntity(*node.child(0));
+      if (child.state != State::kValue) return child;
+      return {State::kValue,
+              RowRef{node.table, dossier_.tables[child.row.table].parent_row[child.row.row]}};
+    }
+    case Op::kField: {
+      EntityValue owner = EvalEntity(*node.child(0));
+      if (owner.state != State::kValue) return owner;
+      const Column& column = *ColumnOf(owner.row, node.field);
+      CellState state = column.state[owner.row.row];
+      if (state == CellState::kNone) return {State::kNone, {}};
+      if (state == CellState::kUnknown) {
+        MissingCell(owner.row, schema_.tables[owner.row.table].fields[node.field]);
+        return {};
+      }
+      if (node.type.kind == Kind::kGroup) return owner;  // the row that holds the group
+      return {State::kValue, column.refs[owner.row.row]};
+    }
+    default:
+      return {};
+  }
+}
+
+TextValue Evaluator::EvalText(const Node& node) {
+  switch (node.op) {
+    case Op::kLiteral:
+      return {State::kValue, node.literal.text};
+    case Op::kParam:
+      return {State::kValue, params_[node.index].text};
+    case Op::kVariable:
+      return {State::kValue, slots_[node.slot].text};
+    case Op::kField: {
+      EntityValue owner = EvalEntity(*node.child(0));
+      if (owner.state != State::kValue) return {owner.state, {}};
+      const Column& column = *ColumnOf(owner.row, node.field);
+      CellState state = column.state[owner.row.row];
+      if (state == CellState::kNone) return {State::kNone, {}};
+      if (state == CellState::kUnknown) {
+        MissingCell(owner.row, schema_.tables[owner.row.table].fields[node.field]);
+        return {};
+      }
+      return {State::kValue, CellText(owner.row, node.field, column)};
+    }
+    default:
+      return {};
+  }
+}
+
+Interval Evaluator::EvalNumber(const Node& node) {
+  switch (node.op) {
+    case Op::kLiteral:
+      return Interval::Exact(node.literal.number);
+    case Op::kParam:
+      return Interval::Exact(params_[node.index].number);
+    case Op::kVariable:
+      return Interval::Exact(slots_[node.slot].number);
+    case Op::kField: {
+      const FieldDecl* field = node.type.field;
+      Interval unknown = Interval::Between(
+          field && field->minimum ? Bound(*field->minimum) : std::nullopt, std::nullopt);
+      unknown.may_undefined = field && field->nullable;
+      EntityValue owner = EvalEntity(*node.child(0));
+      if (owner.state == State::kNone) return Interval::Undefined();
+      if (owner.state == State::kUnknown) return unknown;
+      const Column& column = *ColumnOf(owner.row, node.field);
+      CellState state = column.state[owner.row.row];
+      if (state == CellState::kNone) return Interval::Undefined();
+      if (state == CellState::kUnknown) {
+        MissingCell(owner.row, *field);
+        return unknown;
+      }
+      return Interval::Exact(column.numbers[owner.row.row]);
+    }
+    case Op::kNegate: {
+      Interval a = EvalNumber(*node.child(0));
+      return Interval{Negated(a.hi), Negated(a.lo), a.may_value, a.may_undefined};
+    }
+    case Op::kArithmetic: {
+      Interval a = EvalNumber(*node.child(0)), b = EvalNumber(*node.child(1));
+      Interval result{std::nullopt, std::nullopt, a.may_value && b.may_value,
+                      a.may_undefined || b.may_undefined};
+      const std::string& op = node.text;
+      if (op == "+") {
+        result.lo = Add(a.lo, b.lo);
+        result.hi = Add(a.hi, b.hi);
+      } else if (op == "-") {
+        result.lo = Add(a.lo, Negated(b.hi));
+        result.hi = Add(a.hi, Negated(b.lo));
+      } else if (a.lo && a.hi && b.lo && b.hi) {
+        std::vector<Number> corners;
+        bool divides_by_zero = op == "/" && *b.lo <= Number(0) && *b.hi >= Number(0);
+        if (divides_by_zero) {
+          result.may_undefined = true;
+          if (b.IsExact()) result.may_value = false;
+        } else {
+          for (const Number& x : {*a.lo, *a.hi}) {
+            for (const Number& y : {*b.lo, *b.hi}) {
+              corners.push_back(op == "*" ? x * y : *Divide(x, y));
+            }
+          }
+          result.lo = *std::min_element(corners.begin(), corners.end());
+          result.hi = *std::max_element(corners.begin(), corners.end());
+        }
+      }
+      return result;
+    }
+    case Op::kCount: {
+      Collection collection = EvalCollection(*node.child(0));
+      if (!collection.known) return Interval::Between(Number(0), std::nullopt);
+      long long sure = 0, maybe = 0;
+      for (const Item& item : collection.items) {
+        sure += item.member == Tri::kTrue;
+        maybe += item.member == Tri::kUnknown;
+      }
+      return Interval::Between(Number(sure), Number(sure + maybe));
+    }
+    case Op::kAggregate:
+      return Aggregate(node);
+    default:
+      return Interval::Undefined();
+  }
+}
+
+Collection Evaluator::EvalCollection(const Node& node) {
+  Collection result;
+  auto rows_of = [&](TableId table_id) {
+    const Table& table = dossier_.tables[table_id];
+    if (!table.present) {
+      result.known = false;
+      Missing(schema_.tables[table_id].name);
+      return;
+    }
+    result.known = Complete(table_id);
+    result.items.reserve(table.rows);
+    for (int32_t row = 0; row < table.rows; ++row) {
+      result.items.push_back({Tri::kTrue, RowRef{table_id, row}});
+    }
+  };
+  switch (node.op) {
+    case Op::kTable:
+      rows_of(node.table);
+      break;
+    case Op::kListLiteral:
+      for (const ir::NodePtr& item : node.children) {
+        result.items.push_back({Tri::kTrue, {}, item->literal.text, item->literal.number});
+      }
+      break;
+    case Op::kChildRows: {
+      EntityValue owner = EvalEntity(*node.child(0));
+      if (owner.state != State::kValue) {
+        result.known = owner.state == State::kNone;
+        break;
+      }
+      const Table& children = dossier_.tables[node.table];
+      if (!children.present || children.child_state[owner.row.row] != CellState::kPresent) {
+        result.known = false;
+        if (missing_) {
+          Missing(absl::StrCat(
+              PointerToPath(dossier_.tables[owner.row.table].row_pointer[owner.row.row]), ".",
+              schema_.tables[node.table].json_key));
+        }
+        break;
+      }
+      for (uint32_t i = children.child_begin[owner.row.row];
+           i < children.child_begin[owner.row.row + 1]; ++i) {
+        result.items.push_back({Tri::kTrue, RowRef{node.table, children.child_rows[i]}});
+      }
+      break;
+    }
+    case Op::kInverse: {
+      EntityValue target = EvalEntity(*node.child(0));
+      if (target.state != State::kValue) {
+        result.known = target.state == State::kNone;
+        break;
+      }
+      const InverseIndex& index = Inverse(node.table, node.field);
+      if (!index.known || !Complete(node.table)) {
+        result.known = false;
+        Missing(schema_.tables[node.table].name);
+        break;
+      }
+      // DossierTables order: definite members and possible ones (absent references) interleaved.
+      std::vector<Item> items;
+      if (auto it = index.rows_by_target.find(Key(target.row)); it != index.rows_by_target.end()) {
+        for (int32_t row : it->second) items.push_back({Tri::kTrue, RowRef{node.table, row}});
+      }
+      for (int32_t row : index.unknown_rows) {
+        items.push_back({Tri::kUnknown, RowRef{node.table, row}});
+        if (missing_)
+          MissingCell(RowRef{node.table, row}, schema_.tables[node.table].fields[node.field]);
+      }
+      std::sort(items.begin(), items.end(),
+                [](const Item& a, const Item& b) { return a.row.row < b.row.row; });
+      result.items = std::move(items);
+      break;
+    }
+    case Op::kField: {  // a list field
+      EntityValue owner = EvalEntity(*node.child(0));
+      if (owner.state != State::kValue) {
+        result.known = owner.state == State::kNone;
+        break;
+      }
+      const Column& column = *ColumnOf(owner.row, node.field);
+      CellState state = column.state[owner.row.row];
+      if (state == CellState::kUnknown) {
+        result.known = false;
+        MissingCell(owner.row, schema_.tables[owner.row.table].fields[node.field]);
+        break;
+      }
+      if (state == CellState::kNone) break;
+      const FieldDecl& field = schema_.tables[owner.row.table].fields[node.field];
+      for (uint32_t i = column.list_begin[owner.row.row]; i < column.list_begin[owner.row.row + 1];
+           ++i) {
+        Item item;
+        if (field.type == FieldType::kRef) {
+          item.row = column.list_refs[i];
+        } else if (field.type == FieldType::kNumber || field.type == FieldType::kWeight) {
+          item.number = column.list_numbers[i];
+        } else if (field.type == FieldType::kEnum) {
+          SymbolId symbol = column.list_symbols[i];
+          item.text = symbol >= 0 ? std::string_view(field.enum_values[symbol])
+                                  : dossier_.strings.Text(-(symbol + 1));
+        } else {
+          item.text = dossier_.strings.Text(column.list_symbols[i]);
+        }
+        result.items.push_back(item);
+      }
+      break;
+    }
+    default:
+      result.known = false;
+  }
+  return result;
+}
+
+Tri Evaluator::IsNone(const Node& node) {
+  switch (node.type.kind) {
+    case Kind::kNone:
+      return Tri::kTrue;
+    case Kind::kNumber: {
+      Interval value = EvalNumber(node);
+      return FromPossible(value.may_undefined, value.may_value);
+    }
+    case Kind::kText: {
+      TextValue value = EvalText(node);
+      if (value.state == State::kUnknown) {
+        return node.type.field && node.type.field->nullable ? Tri::kUnknown : Tri::kFalse;
+      }
+      return MakeTri(value.state == State::kNone);
+    }
+    case Kind::kEntity:
+    case Kind::kGroup: {
+      EntityValue value = EvalEntity(node);
+      if (value.state == State::kUnknown) {
+        return node.type.field && node.type.field->nullable ? Tri::kUnknown : Tri::kFalse;
+      }
+      return MakeTri(value.state == State::kNone);
+    }
+    default:
+      return Tri::kFalse;
+  }
+}
+
+Tri Evaluator::Equal(const Node& lhs, const Node& rhs) {
+  if (lhs.type.kind == Kind::kNone) return IsNone(rhs);
+  if (rhs.type.kind == Kind::kNone) return IsNone(lhs);
+  switch (lhs.type.kind) {
+    case Kind::kNumber:
+      return CompareIntervals("==", EvalNumber(lhs), EvalNumber(rhs));
+    case Kind::kText: {
+      TextValue a = EvalText(lhs), b = EvalText(rhs);
+      if (a.state == State::kUnknown || b.state == State::kUnknown) return Tri::kUnknown;
+      if (a.state == State::kNone || b.state == State::kNone) return MakeTri(a.state == b.state);
+      return MakeTri(a.text == b.text);
+    }
+    case Kind::kEntity: {
+      EntityValue a = EvalEntity(lhs), b = EvalEntity(rhs);
+      if (a.state == State::kUnknown || b.state == State::kUnknown) return Tri::kUnknown;
+      if (a.state == State::kNone || b.state == State::kNone) return MakeTri(a.state == b.state);
+      return MakeTri(a.row == b.row);
+    }
+    case Kind::kBool: {
+      Tri a = EvalBool(lhs), b = EvalBool(rhs);
+      if (a == Tri::kUnknown || b == Tri::kUnknown) return Tri::kUnknown;
+      return MakeTri(a == b);
+    }
+    default:
+      return Tri::kUnknown;
+  }
+}
+
+Tri Evaluator::Membership(const Node& node) {
+  const Node& value = *node.child(0);
+  Collection collection = EvalCollection(*node.child(1));
+  Kind kind = value.type.kind;
+  TextValue text;
+  EntityValue entity;
+  Interval number;
+  bool value_known = true;
+  if (kind == Kind::kText) {
+    text = EvalText(value);
+    value_known = text.state == State::kValue;
+  } else if (kind == Kind::kEntity) {
+    entity = EvalEntity(value);
+    value_known = entity.state == State::kValue;
+  } else {
+    number = EvalNumber(value);
+    value_known = number.IsExact();
+  }
+  Tri result = Tri::kFalse;
+  for (const Item& item : collection.items) {
+    Tri equal = Tri::kUnknown;
+    if (value_known) {
+      equal = kind == Kind::kText     ? MakeTri(item.text == text.text)
+              : kind == Kind::kEntity ? MakeTri(item.row == entity.row)
+                                      : MakeTri(item.number == *number.lo);
+    }
+    result = Or(result, And(item.member, equal));
+    if (result == Tri::kTrue) return result;
+  }
+  return collection.known ? result : Or(result, Tri::kUnknown);
+}
+
+Tri Evaluator::Quantify(const Node& node, std::vector<std::string>* witnesses) {
+  Collection collection = EvalCollection(*node.child(0));
+  const Node* filter = node.child(1);
+  const Node* body = node.child(2);
+  Kind element = node.child(0)->type.element;
+  const std::string& op = node.text;
+  bool every = op == "every";
+  // every: AND over members of (filter → body); some/no: OR of (filter and body).
+  Tri result = every ? Tri::kTrue : Tri::kFalse;
+  for (const Item& item : collection.items) {
+    Bind(node.slot, item);
+    Tri member = item.member;
+    if (filter && member != Tri::kFalse) member = And(member, EvalBool(*filter));
+    if (member == Tri::kFalse) continue;
+    if (!witnesses && (every ? result == Tri::kFalse : result == Tri::kTrue)) break;
+    Tri holds = EvalBool(*body);
+    if (every) {
+      result = And(result, Or(Not(member), holds));
+      if (witnesses && member == Tri::kTrue && holds == Tri::kFalse) {
+        witnesses->push_back(ItemName(item, element));
+      }
+    } else {
+      result = Or(result, And(member, holds));
+    }
+  }
+  if (!collection.known) result = every ? And(result, Tri::kUnknown) : Or(result, Tri::kUnknown);
+  return op == "no" ? Not(result) : result;
+}
+
+Interval Evaluator::Aggregate(const Node& node) {
+  Collection collection = EvalCollection(*node.child(0));
+  const Node* filter = node.child(1);
+  const Node* body = node.child(2);
+  const std::string& op = node.text;
+  if (!collection.known) {
+    Interval unknown =
+        Interval::Between(op == "count" || op == "ratio" ? Bound(Number(0)) : std::nullopt,
+                          op == "ratio" ? Bound(Number(1)) : std::nullopt);
+    unknown.may_undefined = op != "count" && op != "sum";
+    return unknown;
+  }
+  struct Member {
+    Tri member;
+    Interval value;
+    Tri holds;
+  };
+  std::vector<Member> members;
+  for (const Item& item : collection.items) {
+    Bind(node.slot, item);
+    Tri member = item.member;
+    if (filter && member != Tri::kFalse) member = And(member, EvalBool(*filter));
+    if (member == Tri::kFalse) continue;
+    Member m{member, Interval::Exact(Number(0)), Tri::kTrue};
+    if (op == "ratio") {
+      m.holds = EvalBool(*body);
+    } else if (body) {
+      m.value = EvalNumber(*body);
+      if (!m.value.may_value) continue;  // none: nothing to add
+    }
+    members.push_back(m);
+  }
+  long long sure = 0, maybe = 0;
+  for (const Member& m : members) (m.member == Tri::kTrue ? sure : maybe) += 1;
+
+  if (op == "count") return Interval::Between(Number(sure), Number(sure + maybe));
+
+  if (op == "ratio") {
+    // Minimum: uncertain members join only when they can count against; maximum: only
+    // when they can count for. Exact over all completions (see dsl/GRAMMAR.md).
+    long long min_num = 0, min_den = 0, max_num = 0, max_den = 0, possibly_true = 0,
+              possibly_false = 0;
+    for (const Member& m : members) {
+      bool can_hold = m.holds != Tri::kFalse, can_fail = m.holds != Tri::kTrue;
+      if (m.member == Tri::kTrue) {
+        min_den += 1;
+        max_den += 1;
+        min_num += m.holds == Tri::kTrue;
+        max_num += can_hold;
+      } else {
+        if (can_fail) min_den += 1;
+        if (can_hold) {
+          max_den += 1;
+          max_num += 1;
+        }
+      }
+      possibly_true += can_hold;
+      possibly_false += can_fail;
+    }
+    Interval result;
+    result.may_undefined = sure == 0;
+    result.may_value = !members.empty();
+    if (!result.may_value) return Interval::Undefined();
+    result.lo = min_den > 0 ? *Divide(Number(min_num), Number(min_den)) : Number(1);
+    result.hi = max_den > 0 ? *Divide(Number(max_num), Number(max_den)) : Number(0);
+    return result;
+  }
+
+  if (op == "sum") {
+    Interval result = Interval::Exact(Number(0));
+    for (const Member& m : members) {
+      bool certain = m.member == Tri::kTrue && !m.value.may_undefined;
+      result.lo = Add(result.lo, certain ? m.value.lo : MinLower(m.value.lo, Number(0)));
+      result.hi = Add(result.hi, certain ? m.value.hi : MaxUpper(m.value.hi, Number(0)));
+    }
+    return result;
+  }
+
+  std::vector<const Member*> definite, uncertain;
+  for (const Member& m : members) {
+    (m.member == Tri::kTrue && !m.value.may_undefined ? definite : uncertain).push_back(&m);
+  }
+  Interval result;
+  result.may_undefined = definite.empty();
+  result.may_value = !members.empty();
+  if (!result.may_value) return Interval::Undefined();
+
+  if (op == "min" || op == "max") {
+    bool is_min = op == "min";
+    // The extreme can be pulled outward by any member, inward only by definite ones.
+    Bound outer, inner;
+    bool first_outer = true, first_inner = true;
+    for (const Member& m : members) {
+      const Bound& end = is_min ? m.value.lo : m.value.hi;
+      if (first_outer)
+        outer = end;
+      else
+        outer = is_min ? MinLower(outer, end) : MaxUpper(outer, end);
+      first_outer = false;
+    }
+    const auto& pool = definite.empty() ? uncertain : definite;
+    for (const Member* m : pool) {
+      const Bound& end = is_min ? m->value.hi : m->value.lo;
+      if (first_inner) {
+        inner = end;
+      } else if (definite.empty()) {  // any single uncertain member may be the only one
+        inner = is_min ? MaxUpper(inner, end) : MinLower(inner, end);
+      } else {
+        inner = is_min ? MinLower(inner, end) : MaxUpper(inner, end);
+      }
+      first_inner = false;
+    }
+    result.lo = is_min ? outer : inner;
+    result.hi = is_min ? inner : outer;
+    return result;
+  }
+
+  // mean: start from the definite members at their lowest (highest) and add uncertain ones
+  // greedily while they pull the mean further down (up).
+  auto extreme_mean = [&](bool lowest) -> Bound {
+    auto end_of = [&](const Member* m) { return lowest ? m->value.lo : m->value.hi; };
+    std::vector<const Member*> extra = uncertain;
+    for (const Member* m : definite) {
+      if (!end_of(m)) return std::nullopt;
+    }
+    std::sort(extra.begin(), extra.end(), [&](const Member* a, const Member* b) {
+      Bound x = end_of(a), y = end_of(b);
+      if (!x || !y) return lowest ? !x && y : x && !y;
+      return lowest ? *x < *y : *x > *y;
+    });
+    Number sum(0);
+    long long count = 0;
+    for (const Member* m : definite) {
+      sum = sum + *end_of(m);
+      ++count;
+    }
+    for (const Member* m : extra) {
+      Bound end = end_of(m);
+      if (!end) return std::nullopt;
+      if (count > 0) {
+        Number mean = *Divide(sum, Number(count));
+        if (lowest ? !(*end < mean) : !(*end > mean)) break;
+      }
+      sum = sum + *end;
+      ++count;
+    }
+    return *Divide(sum, Number(count));
+  };
+  result.lo = extreme_mean(true);
+  result.hi = extreme_mean(false);
+  return result;
+}
+
+Tri Evaluator::EvalBool(const Node& node) {
+  switch (node.op) {
+    case Op::kLiteral:
+      return MakeTri(node.literal.boolean);
+    case Op::kParam:
+      return MakeTri(params_[node.index].boolean);
+    case Op::kField: {
+      EntityValue owner = EvalEntity(*node.child(0));
+      if (owner.state != State::kValue) return Tri::kUnknown;
+      const Column& column = *ColumnOf(owner.row, node.field);
+      if (column.state[owner.row.row] != CellState::kPresent) {
+        if (column.state[owner.row.row] == CellState::kUnknown) {
+          MissingCell(owner.row, schema_.tables[owner.row.table].fields[node.field]);
+        }
+        return Tri::kUnknown;
+      }
+      return MakeTri(column.bools[owner.row.row] != 0);
+    }
+    case Op::kNot:
+      return Not(EvalBool(*node.child(0)));
+    case Op::kAnd: {
+      Tri result = Tri::kTrue;
+      for (const ir::NodePtr& child : node.children) {
+        result = And(result, EvalBool(*child));
+        if (result == Tri::kFalse) break;
+      }
+      return result;
+    }
+    case Op::kOr: {
+      Tri result = Tri::kFalse;
+      for (const ir::NodePtr& child : node.children) {
+        result = Or(result, EvalBool(*child));
+        if (result == Tri::kTrue) break;
+      }
+      return result;
+    }
+    case Op::kCompare: {
+      const Node& lhs = *node.child(0);
+      const Node& rhs = *node.child(1);
+      if (node.text == "==" || node.text == "!=") {
+        Tri equal = lhs.type.kind == Kind::kNumber && rhs.type.kind == Kind::kNumber
+                        ? CompareIntervals("==", EvalNumber(lhs), EvalNumber(rhs))
+                        : Equal(lhs, rhs);
+        return node.text == "==" ? equal : Not(equal);
+      }
+      return CompareIntervals(node.text, EvalNumber(lhs), EvalNumber(rhs));
+    }
+    case Op::kIn:
+      return Membership(node);
+    case Op::kQuantifier:
+      return Quantify(node, nullptr);
+    case Op::kEmpty: {
+      const Node& argument = *node.child(0);
+      Tri empty;
+      if (argument.type.kind == Kind::kText) {
+        TextValue text = EvalText(argument);
+        empty = text.state == State::kUnknown
+                    ? Tri::kUnknown
+                    : MakeTri(text.state == State::kNone || IsBlank(text.text));
+      } else {
+        Collection collection = EvalCollection(argument);
+        empty = Tri::kTrue;
+        for (const Item& item : collection.items) empty = And(empty, Not(item.member));
+        if (!collection.known) empty = And(empty, Tri::kUnknown);
+      }
+      return node.text == "empty" ? empty : Not(empty);
+    }
+    case Op::kJudgement:
+      return Judgement(node.text);
+    case Op::kDistinction:
+      return Distinction(node.text);
+    case Op::kProvided:
+      return Provided(node.text);
+    case Op::kMet: {
+      auto it = verdicts_.find(node.text);
+      return it == verdicts_.end() ? Tri::kUnknown : it->second;
+    }
+    default:
+      return Tri::kUnknown;
+  }
+}
+
+// ---------------------------------------------------------------- judgements, materials
+
+void Evaluator::IndexJudgements() {
+  if (judgements_indexed_) return;
+  judgements_indexed_ = true;
+  auto key_text = [&](RowRef row, FieldId field) -> std::optional<std::string> {
+    if (field < 0) return std::nullopt;
+    const Column& column = dossier_.tables[row.table].columns[field];
+    if (column.state[row.row] != CellState::kPresent) return std::nullopt;
+    return std::string(CellText(row, field, column));
+  };
+  if (TableId table = schema_.FindTable("judgements"); table != kNoTable) {
+    const TableDecl& decl = schema_.tables[table];
+    const Table& rows = dossier_.tables[table];
+    judgements_present_ = rows.present;
+    FieldId criterion = decl.FindField("criterion"), verdict = decl.FindField("verdict");
+    FieldId requirement = decl.FindField("requirement");
+    FieldId distinction = decl.FindField("distinction");
+    for (int32_t row = 0; row < rows.rows; ++row) {
+      RowRef ref{table, row};
+      if (auto id = key_text(ref, criterion)) {
+        std::optional<std::string> said = key_text(ref, verdict);
+        judgement_by_criterion_[*id] =
+            !said ? Tri::kUnknown : MakeTri(*said == "met");  // the last one wins
+      }
+      if (auto id = key_text(ref, requirement); id && distinction >= 0) {
+        const Column& column = rows.columns[distinction];
+        Tri value = column.state[row] == CellState::kPresent ? MakeTri(column.bools[row] != 0)
+                                                             : Tri::kUnknown;
+        auto [it, inserted] = distinction_by_requirement_.try_emplace(*id, value);
+        if (!inserted) it->second = Or(it->second, value);
+      }
+    }
+  }
+  if (TableId table = schema_.FindTable("materials"); table != kNoTable) {
+    const TableDecl& decl = schema_.tables[table];
+    const Table& rows = dossier_.tables[table];
+    materials_present_ = rows.present;
+    FieldId requirement = decl.FindField("requirement"), item = decl.FindField("item");
+    for (int32_t row = 0; row < rows.rows; ++row) {
+      auto id = key_text(RowRef{table, row}, requirement);
+      const Column& items = rows.columns[item];
+      if (!id || items.state[row] != CellState::kPresent) continue;
+      materials_provided_.insert(absl::StrCat(*id, ".", items.numbers[row].ToString()));
+    }
+  }
+}
+
+Tri Evaluator::Judgement(const std::string& criterion) {
+  IndexJudgements();
+  if (!judgements_present_) {
+    Missing("judgements");
+    return Tri::kUnknown;
+  }
+  auto it = judgement_by_criterion_.find(criterion);
+  if (it == judgement_by_criterion_.end()) {
+    Missing(absl::StrCat("judgements[criterion=", criterion, "]"));
+    return Tri::kUnknown;
+  }
+  return it->second;
+}
+
+Tri Evaluator::Distinction(const std::string& requirement) {
+  IndexJudgements();
+  if (!judgements_present_) return Tri::kUnknown;
+  auto it = distinction_by_requirement_.find(requirement);
+  return it == distinction_by_requirement_.end() ? Tri::kFalse : it->second;
+}
+
+Tri Evaluator::Provided(const std::string& material) {
+  IndexJudgements();
+  if (!materials_present_) {
+    Missing("materials");
+    return Tri::kUnknown;
+  }
+  return MakeTri(materials_provided_.contains(material));
+}
+
+// ---------------------------------------------------------------- criteria
+
+// The criterion's own spine: an `and` of parts, where a part that is `every` names the
+// members that break it (all of them, for the report, so no short-circuit here).
+Tri Evaluator::Criterion(const Node& node, std::vector<std::string>* witnesses) {
+  if (node.op == Op::kAnd) {
+    Tri result = Tri::kTrue;
+    for (const ir::NodePtr& child : node.children) {
+      result = And(result, Criterion(*child, witnesses));
+    }
+    return result;
+  }
+  if (node.op == Op::kQuantifier && node.text == "every") return Quantify(node, witnesses);
+  return EvalBool(node);
+}
+
+Evaluator::Measure Evaluator::MeasureOf(const Node& node) {
+  Measure measure;
+  if (node.op == Op::kAnd) {
+    for (const ir::NodePtr& child : node.children) {
+      measure = MeasureOf(*child);
+      if (measure.value) return measure;
+    }
+    return measure;
+  }
+  if (node.op == Op::kCompare && node.child(0)->type.kind == Kind::kNumber &&
+      node.child(1)->type.kind == Kind::kNumber) {
+    measure.value = ToQuantity(EvalNumber(*node.child(0)));
+    measure.threshold = ToQuantity(EvalNumber(*node.child(1)));
+    measure.comparison = node.text;
+    return measure;
+  }
+  if (node.op == Op::kQuantifier && node.text == "every") {
+    // How many members hold, out of how many.
+    Collection collection = EvalCollection(*node.child(0));
+    if (!collection.known) return measure;
+    long long members = 0, holding = 0;
+    for (const Item& item : collection.items) {
+      Bind(node.slot, item);
+      Tri member = item.member;
+      if (node.child(1)) member = And(member, EvalBool(*node.child(1)));
+      if (member != Tri::kTrue) continue;
+      ++members;
+      holding += EvalBool(*node.child(2)) == Tri::kTrue;
+    }
+    measure.value = ToQuantity(Interval::Exact(Number(holding)));
+    measure.threshold = ToQuantity(Interval::Exact(Number(members)));
+    measure.comparison = "all";
+  }
+  return measure;
+}
+
+std::string KindName(CriterionKind kind) {
+  switch (kind) {
+    case CriterionKind::kComputed:
+      return "computed";
+    case CriterionKind::kJudged:
+      return "judged";
+    case CriterionKind::kComputedJudged:
+      return "computed+judged";
+  }
+  return "";
+}
+
+Report Evaluator::Run() {
+  Report report;
+  report.pack = pack_.name;
+  report.pack_version = pack_.version;
+  for (size_t i = 0; i < pack_.params.size(); ++i) {
+    const ir::Literal& value = params_[i];
+    std::string json = value.kind == Kind::kNumber ? value.number.ToString()
+                       : value.kind == Kind::kBool ? (value.boolean ? "true" : "false")
+                                                   : absl::StrCat("\"", value.text, "\"");
+    report.params.emplace_back(pack_.params[i].name, json);
+  }
+  if (TableId program = schema_.FindTable("program"); program != kNoTable) {
+    const Table& table = dossier_.tables[program];
+    if (table.present && table.rows > 0) {
+      report.program = std::string(dossier_.RowId({program, 0}));
+      FieldId name = schema_.tables[program].FindField("name");
+      if (name >= 0 && table.columns[name].state[0] == CellState::kPresent) {
+        report.program_name = std::string(dossier_.strings.Text(table.columns[name].symbols[0]));
+      }
+    }
+  }
+
+  // Requirements and criteria, in the plan's dependency order, reported in pack order.
+  report.requirements.resize(pack_.requirements.size());
+  for (const PlanStep& step : plan_.order) {
+    const RequirementDef& requirement = pack_.requirements[step.requirement];
+    RequirementResult& result = report.requirements[step.requirement];
+    if (step.criterion >= 0) {
+      const CriterionDef& criterion = requirement.criteria[step.criterion];
+      CriterionResult c;
+      c.id = criterion.id;
+      c.kind = KindName(criterion.kind);
+      c.text = criterion.text;
+      missing_ = &c.missing;
+      Tri data = Tri::kTrue;
+      if (criterion.expression) {
+        data = Criterion(*criterion.expression, &c.witnesses);
+        Measure measure = MeasureOf(*criterion.expression);
+        c.value = measure.value;
+        c.threshold = measure.threshold;
+        c.comparison = measure.comparison;
+      }
+      Tri verdict = data;
+      if (criterion.kind != CriterionKind::kComputed) {
+        Tri judged = Judgement(criterion.id);
+        if (judged != Tri::kUnknown) c.judgement = ToVerdict(judged);
+        verdict = And(data, judged);
+      }
+      missing_ = nullptr;
+      c.verdict = ToVerdict(verdict);
+      if (c.verdict != Verdict::kPending) c.missing.clear();
+      // The message says why, in the terms of the data.
+      std::vector<std::string> parts;
+      if (c.value && c.comparison == "all") {
+        parts.push_back(absl::StrCat(c.value->exact, " of ", c.threshold->exact, " hold"));
+      } else if (c.value) {
+        parts.push_back(absl::StrCat("measured ", DescribeQuantity(*c.value), ", needs ",
+                                     c.comparison, " ", DescribeQuantity(*c.threshold)));
+      }
+      if (!c.witnesses.empty()) {
+        parts.push_back(absl::StrCat("failing: ", absl::StrJoin(c.witnesses, ", ")));
+      }
+      if (criterion.kind != CriterionKind::kComputed) {
+        parts.push_back(c.judgement ? absl::StrCat("expert judgement: ", VerdictName(*c.judgement))
+                                    : "no expert judgement recorded");
+      }
+      if (c.verdict == Verdict::kPending && !c.missing.empty()) {
+        parts.push_back(absl::StrCat("missing: ", absl::StrJoin(c.missing, ", ")));
+      }
+      c.message = absl::StrJoin(parts, "; ");
+      verdicts_[criterion.id] = verdict;
+      if (result.criteria.size() < requirement.criteria.size()) {
+        result.criteria.resize(requirement.criteria.size());
+      }
+      result.criteria[step.criterion] = std::move(c);
+      continue;
+    }
+    result.id = requirement.id;
+    result.title = requirement.title;
+    result.at_least = requirement.at_least;
+    result.criteria.resize(requirement.criteria.size());
+    Tri verdict = Tri::kTrue;
+    if (requirement.at_least < 0) {
+      for (const CriterionDef& criterion : requirement.criteria) {
+        verdict = And(verdict, verdicts_[criterion.id]);
+      }
+    } else {
+      int met = 0, open = 0;
+      for (const CriterionDef& criterion : requirement.criteria) {
+        Tri t = verdicts_[criterion.id];
+        met += t == Tri::kTrue;
+        open += t == Tri::kUnknown;
+      }
+      verdict = met >= requirement.at_least         ? Tri::kTrue
+                : met + open < requirement.at_least ? Tri::kFalse
+                                                    : Tri::kUnknown;
+    }
+    verdicts_[requirement.id] = verdict;
+    result.verdict = ToVerdict(verdict);
+    std::string level = verdict == Tri::kUnknown                    ? "pending"
+                        : verdict == Tri::kFalse                    ? "not_met"
+                        : Distinction(requirement.id) == Tri::kTrue ? "distinction"
+                                                                    : "met";
+    result.level = level;
+    for (const LevelDef& def : pack_.levels) {
+      if (def.name == level) result.level_label = def.label;
+    }
+    IndexJudgements();
+    for (const MaterialDef& material : requirement.materials) {
+      MaterialResult m{material.id, material.text, std::nullopt};
+      if (materials_present_) m.provided = materials_provided_.contains(material.id);
+      result.materials.push_back(m);
+    }
+  }
+
+  for (const EligibilityDef& rule : pack_.eligibility) {
+    EligibilityResult e{rule.id, Verdict::kPending, rule.message};
+    if (rule.condition) e.verdict = ToVerdict(EvalBool(*rule.condition));
+    report.eligibility.push_back(e);
+  }
+
+  report.overall = "pending";
+  for (const OutcomeDef& outcome : pack_.overall) {
+    Tri when = outcome.when ? EvalBool(*outcome.when) : Tri::kTrue;
+    if (when == Tri::kFalse) continue;
+    if (when == Tri::kTrue) report.overall = outcome.name;
+    break;
+  }
+  for (const OutcomeDef& outcome : pack_.overall) {
+    if (outcome.name == report.overall) report.overall_label = outcome.label;
+  }
+  return report;
+}
+
+}  // namespace
+
+const char* VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kMet:
+      return "met";
+    case Verdict::kNotMet:
+      return "not_met";
+    case Verdict::kPending:
+      return "pending";
+  }
+  return "pending";
+}
+
+Report Evaluate(const Plan& plan, const DossierTables& dossier,
+                const std::vector<ir::Literal>& params) {
+  Evaluator evaluator(plan, dossier, params);
+  return evaluator.Run();
+}
+
+}  // namespace zhuoyue

@@ -1,0 +1,89 @@
+#include <nlohmann/json.hpp>
+
+#include "report/render.h"
+
+namespace zhuoyue {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// `key` is a number, or null when undefined or known only within a range; the range then
+// goes to `key_range` ({min, max}, null = unbounded), so `value` keeps its type.
+void PutQuantity(Json& json, const std::string& key, const Quantity& q) {
+  bool ranged = q.minimum || q.maximum;
+  json[key] = q.undefined || ranged ? Json(nullptr) : Json(q.value);
+  if (ranged) {
+    json[key + "_range"] = {{"min", q.minimum ? Json(*q.minimum) : Json(nullptr)},
+                            {"max", q.maximum ? Json(*q.maximum) : Json(nullptr)}};
+  }
+}
+
+}  // namespace
+
+std::string RenderJson(const Report& report) {
+  Json json;
+  json["format"] = "zhuoyue.report/1";
+  json["program"] = report.program;
+  Json params = Json::object();
+  for (const auto& [name, value] : report.params) params[name] = Json::parse(value);
+  json["rules"] = {{"pack", report.pack}, {"version", report.pack_version}, {"params", params}};
+  json["overall"] = report.overall;
+  json["overall_label"] = report.overall_label;
+  json["eligibility"] = Json::array();
+  for (const EligibilityResult& e : report.eligibility) {
+    json["eligibility"].push_back(
+        {{"id", e.id}, {"verdict", VerdictName(e.verdict)}, {"message", e.message}});
+  }
+  json["general_standard"] = Json::array();
+  for (const GeneralPointResult& g : report.general_standard) {
+    json["general_standard"].push_back(
+        {{"id", g.id}, {"verdict", VerdictName(g.verdict)}, {"covered_by", g.covered_by}});
+  }
+  json["requirements"] = Json::array();
+  for (const RequirementResult& r : report.requirements) {
+    Json requirement;
+    requirement["id"] = r.id;
+    requirement["title"] = r.title;
+    requirement["verdict"] = VerdictName(r.verdict);
+    requirement["level"] = r.level;
+    requirement["level_label"] = r.level_label;
+    requirement["pass"] = r.at_least < 0 ? Json("all") : Json({{"at_least", r.at_least}});
+    requirement["criteria"] = Json::array();
+    for (const CriterionResult& c : r.criteria) {
+      Json criterion;
+      criterion["id"] = c.id;
+      criterion["kind"] = c.kind;
+      criterion["verdict"] = VerdictName(c.verdict);
+      if (c.value) PutQuantity(criterion, "value", *c.value);
+      if (c.threshold) PutQuantity(criterion, "threshold", *c.threshold);
+      if (!c.comparison.empty()) criterion["comparison"] = c.comparison;
+      criterion["witnesses"] = c.witnesses;
+      criterion["missing"] = c.missing;
+      if (c.judgement) criterion["judgement"] = VerdictName(*c.judgement);
+      criterion["message"] = c.message;
+      criterion["text"] = c.text;
+      requirement["criteria"].push_back(std::move(criterion));
+    }
+    requirement["materials"] = Json::array();
+    for (const MaterialResult& m : r.materials) {
+      requirement["materials"].push_back(
+          {{"id", m.id},
+           {"provided", m.provided ? Json(*m.provided) : Json(nullptr)},
+           {"title", m.title}});
+    }
+    json["requirements"].push_back(std::move(requirement));
+  }
+  Json coverage;
+  coverage["uncovered_points"] = report.coverage.uncovered_points;
+  coverage["unassessed_points"] = report.coverage.unassessed_points;
+  coverage["courses_without_assessment"] = report.coverage.courses_without_assessment;
+  coverage["orphan_courses"] = report.coverage.orphan_courses;
+  coverage["gaps"] = Json::array();
+  for (const CoverageGap& gap : report.coverage.gaps) {
+    coverage["gaps"].push_back({{"kind", gap.kind}, {"id", gap.id}, {"path", gap.path}});
+  }
+  json["coverage"] = std::move(coverage);
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace zhuoyue

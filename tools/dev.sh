@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Developer entry point: installs what is missing (Debian packages), builds, and then
+#   tools/dev.sh example   evaluates examples/failing.json and prints the report
+#   tools/dev.sh test      runs the whole test suite
+#   tools/dev.sh build     only builds
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(cmake ninja-build g++ ccache python3 libboost1.74-dev libabsl-dev nlohmann-json3-dev
+          libgtest-dev libgmock-dev libbenchmark-dev)
+
+install_missing() {
+  local missing=()
+  for package in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  echo "installing: ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+build() {
+  install_missing
+  cmake --preset default >/dev/null
+  cmake --build --preset default
+}
+
+case "${1:-}" in
+  example)
+    build >&2
+    ./build/tools/zy/zy eval examples/failing.json
+    ;;
+  test)
+    build
+    ctest --preset default -j "$(nproc)"
+    ;;
+  build)
+    build
+    ;;
+  *)
+    echo "usage: tools/dev.sh example|test|build" >&2
+    exit 2
+    ;;
+esac
