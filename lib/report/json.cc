@@ -11,7 +11,10 @@ using Json = nlohmann::ordered_json;
 // goes to `key_range` ({min, max}, null = unbounded), so `value` keeps its type.
 void PutQuantity(Json& json, const std::string& key, const Quantity& q) {
   bool ranged = q.minimum || q.maximum;
-  json[key] = q.undefined || ranged ? Json(nullptr) : Json(q.value);
+  bool integer = !q.exact.empty() && q.exact.find_first_not_of("-0123456789") == std::string::npos;
+  json[key] = q.undefined || ranged ? Json(nullptr)
+              : integer             ? Json(std::stoll(q.exact))
+                                    : Json(q.value);
   if (ranged) {
     json[key + "_range"] = {{"min", q.minimum ? Json(*q.minimum) : Json(nullptr)},
                             {"max", q.maximum ? Json(*q.maximum) : Json(nullptr)}};

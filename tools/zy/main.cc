@@ -47,8 +47,17 @@ int Usage(const std::string& problem) {
   return kExitUsage;
 }
 
-void PrintDiagnostics(const std::vector<zhuoyue::Diagnostic>& diagnostics) {
+// Prints the diagnostics, or the status when there are none (a file that cannot be read).
+int InputFailure(const std::vector<zhuoyue::Diagnostic>& diagnostics, const absl::Status& status,
+                 const char* what) {
   for (const zhuoyue::Diagnostic& d : diagnostics) std::cerr << d.Format() << "\n";
+  if (diagnostics.empty()) {
+    std::cerr << "zy: " << status.message() << "\n";
+  } else {
+    std::cerr << "zy: " << diagnostics.size() << " problem" << (diagnostics.size() == 1 ? "" : "s")
+              << " in the " << what << "; no report written\n";
+  }
+  return kExitInput;
 }
 
 // Writes through a temporary file and a rename, so a reader never sees half a report.
@@ -115,17 +124,9 @@ int Eval(const std::vector<std::string>& args) {
   std::vector<zhuoyue::Diagnostic> diagnostics;
   auto pack =
       rules.empty() ? zhuoyue::Pack::Builtin() : zhuoyue::Pack::FromPath(rules, &diagnostics);
-  if (!pack.ok()) {
-    PrintDiagnostics(diagnostics);
-    std::cerr << "zy: " << pack.status().message() << "\n";
-    return kExitInput;
-  }
+  if (!pack.ok()) return InputFailure(diagnostics, pack.status(), "rules");
   auto dossier = zhuoyue::Dossier::FromFile(**pack, dossier_path, &diagnostics);
-  if (!dossier.ok()) {
-    PrintDiagnostics(diagnostics);
-    std::cerr << "zy: " << dossier.status().message() << "\n";
-    return kExitInput;
-  }
+  if (!dossier.ok()) return InputFailure(diagnostics, dossier.status(), "dossier");
   auto report = zhuoyue::Evaluate(**pack, **dossier, options);
   if (!report.ok()) {
     // Only parameters can fail here: a usage error.

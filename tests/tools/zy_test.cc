@@ -1,0 +1,190 @@
+// The `zy` command as a user runs it: golden reports of the examples, exit statuses,
+// located errors on stderr, and no partial output file.
+//
+// Golden files: tests/golden/<example>.<json|txt>. To rewrite them after an intended
+// change, run this test with ZHUOYUE_UPDATE_GOLDEN=1 and review the diff.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace {
+
+using testing::HasSubstr;
+using testing::IsEmpty;
+using testing::Not;
+
+struct Outcome {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs `zy ARGS` from the repository root, capturing stdout and stderr.
+Outcome Zy(const std::string& args) {
+  static int counter = 0;
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("zy_test_" + std::to_string(getpid()) + "_" +
+                               std::to_string(counter++));
+  std::filesystem::create_directories(dir);
+  std::string command = "cd '" ZHUOYUE_SOURCE_DIR "' && '" ZY_BINARY "' " + args + " >'" +
+                        (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
+  int raw = std::system(command.c_str());
+  Outcome run;
+  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  run.out = ReadFile(dir / "out");
+  run.err = ReadFile(dir / "err");
+  std::filesystem::remove_all(dir);
+  return run;
+}
+
+void ExpectGolden(const std::string& actual, const std::string& name) {
+  std::filesystem::path golden = std::filesystem::path(ZHUOYUE_TEST_DIR) / "golden" / name;
+  if (std::getenv("ZHUOYUE_UPDATE_GOLDEN")) {
+    std::ofstream(golden, std::ios::binary) << actual;
+    return;
+  }
+  ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " is missing; run with "
+                                               << "ZHUOYUE_UPDATE_GOLDEN=1 to create it";
+  EXPECT_EQ(actual, ReadFile(golden)) << "report differs from " << golden;
+}
+
+class ExampleReport : public testing::TestWithParam<const char*> {};
+
+TEST_P(ExampleReport, MatchesGoldenJson) {
+  Outcome run = Zy(std::string("eval examples/") + GetParam() + ".json --format json");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_THAT(run.err, IsEmpty());
+  ExpectGolden(run.out, std::string(GetParam()) + ".json");
+}
+
+TEST_P(ExampleReport, MatchesGoldenText) {
+  Outcome run = Zy(std::string("eval examples/") + GetParam() + ".json --color never");
+  EXPECT_EQ(run.status, 0) << run.err;
+  ExpectGolden(run.out, std::string(GetParam()) + ".txt");
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, ExampleReport,
+                         testing::Values("compliant", "failing", "incomplete"));
+
+TEST(ZyEval, FailOnGivesExitThree) {
+  EXPECT_EQ(Zy("eval examples/failing.json --fail-on not_met").status, 3);
+  EXPECT_EQ(Zy("eval examples/compliant.json --fail-on not_met").status, 0);
+  EXPECT_EQ(Zy("eval examples/incomplete.json --fail-on not_met").status, 0);
+  EXPECT_EQ(Zy("eval examples/incomplete.json --fail-on pending").status, 3);
+}
+
+TEST(ZyEval, UsageErrorsGiveExitTwo) {
+  for (const char* args : {"", "eval", "frobnicate x.json", "eval examples/failing.json --format xml",
+                           "eval examples/failing.json --bogus", "eval a.json b.json",
+                           "eval examples/failing.json --param", "eval examples/failing.json "
+                                                                 "--param nonsense"}) {
+    SCOPED_TRACE(args);
+    Outcome run = Zy(args);
+    EXPECT_EQ(run.status, 2);
+    EXPECT_THAT(run.err, HasSubstr("usage: zy eval"));
+    EXPECT_THAT(run.out, IsEmpty());
+  }
+}
+
+TEST(ZyEval, UnknownParameterIsAUsageErrorWithASuggestion) {
+  Outcome run = Zy("eval examples/failing.json --param industry_year_min=3");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_THAT(run.err, HasSubstr("did you mean `industry_years_min`?"));
+}
+
+TEST(ZyEval, ParameterOverrideChangesTheVerdict) {
+  // T02 has 3 years in industry: 5.2 fails at the default 5 and holds at 3.
+  Outcome strict = Zy("eval examples/failing.json --format json");
+  Outcome lenient = Zy("eval examples/failing.json --format json --param industry_years_min=3");
+  ASSERT_EQ(lenient.status, 0) << lenient.err;
+  EXPECT_THAT(strict.out, HasSubstr("\"industry_years_min\": 5"));
+  EXPECT_THAT(lenient.out, HasSubstr("\"industry_years_min\": 3"));
+  auto verdict_of_5_2 = [](const std::string& json) {
+    size_t at = json.find("\"id\": \"5.2\"");
+    return json.substr(json.find("\"verdict\"", at), 22);
+  };
+  EXPECT_THAT(verdict_of_5_2(strict.out), HasSubstr("not_met"));
+  EXPECT_THAT(verdict_of_5_2(lenient.out), HasSubstr("\"met\""));
+}
+
+TEST(ZyEval, MalformedDossierIsLocatedAndExitsOne) {
+  Outcome run = Zy("eval tests/tools/testdata/truncated.json");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.out, IsEmpty());
+  EXPECT_THAT(run.err, HasSubstr("tests/tools/testdata/truncated.json:7:1: error: malformed json"));
+  EXPECT_THAT(run.err, HasSubstr("[ZY2001]"));
+}
+
+TEST(ZyEval, EveryBadValueIsReportedWithItsPointer) {
+  Outcome run = Zy("eval tests/tools/testdata/bad_values.json");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.err, HasSubstr("#/courses/0/core: error: expected a boolean"));
+  EXPECT_THAT(run.err, HasSubstr("/courses/0/lecturers/0"));
+  EXPECT_THAT(run.err, HasSubstr("[ZY2005]"));
+  EXPECT_THAT(run.err, HasSubstr("/teachers/1/id"));
+  EXPECT_THAT(run.err, HasSubstr("[ZY2004]"));
+}
+
+TEST(ZyEval, MissingFileExitsOne) {
+  Outcome run = Zy("eval no/such/dossier.json");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.err, HasSubstr("cannot open no/such/dossier.json"));
+}
+
+TEST(ZyEval, CustomRules) {
+  Outcome met = Zy("eval tests/tools/testdata/tiny.json --rules tests/tools/testdata/pack "
+               "--format json --param min_credits=9");
+  ASSERT_EQ(met.status, 0) << met.err;
+  EXPECT_THAT(met.out, HasSubstr("\"overall\": \"met\""));
+  Outcome not_met = Zy("eval tests/tools/testdata/tiny.json --rules tests/tools/testdata/pack "
+                   "--format json");
+  EXPECT_THAT(not_met.out, HasSubstr("\"overall\": \"not_met\""));
+}
+
+TEST(ZyEval, BrokenRulesAreLocatedAndExitOne) {
+  Outcome run = Zy("eval tests/tools/testdata/tiny.json --rules tests/tools/testdata/broken.zy");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.out, IsEmpty());
+  EXPECT_THAT(run.err, HasSubstr("tests/tools/testdata/broken.zy:9:"));
+  EXPECT_THAT(run.err, HasSubstr("`courses` has no field `credit`"));
+  EXPECT_THAT(run.err, HasSubstr("did you mean `credits`?"));
+}
+
+TEST(ZyEval, OutputFileIsWrittenWholeOrNotAtAll) {
+  std::filesystem::path out = std::filesystem::temp_directory_path() /
+                              ("zy_report_" + std::to_string(getpid()) + ".json");
+  std::filesystem::remove(out);
+  Outcome bad = Zy("eval tests/tools/testdata/truncated.json --output " + out.string());
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_FALSE(std::filesystem::exists(out.string() + ".tmp"));
+
+  Outcome good = Zy("eval examples/failing.json --format json --output " + out.string());
+  EXPECT_EQ(good.status, 0) << good.err;
+  EXPECT_THAT(good.out, IsEmpty());
+  EXPECT_THAT(ReadFile(out), HasSubstr("\"format\": \"zhuoyue.report/1\""));
+  EXPECT_FALSE(std::filesystem::exists(out.string() + ".tmp"));
+  std::filesystem::remove(out);
+}
+
+TEST(ZyEval, ColorOnlyWhenAsked) {
+  EXPECT_THAT(Zy("eval examples/failing.json --color always").out, HasSubstr("\x1b["));
+  EXPECT_THAT(Zy("eval examples/failing.json").out, Not(HasSubstr("\x1b[")));  // not a TTY
+}
+
+}  // namespace
