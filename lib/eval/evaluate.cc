@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "eval/values.h"
 
@@ -115,11 +116,14 @@ Quantity ToQuantity(const Interval& interval) {
   return q;
 }
 
+// Four significant digits are enough to read a share; the JSON report keeps full precision.
+std::string Short(double value) { return absl::StrFormat("%.4g", value); }
+
 std::string DescribeQuantity(const Quantity& q) {
   if (q.undefined) return "undefined (nothing to measure)";
-  if (!q.minimum && !q.maximum) return q.exact.empty() ? absl::StrCat(q.value) : q.exact;
-  return absl::StrCat("between ", q.minimum ? absl::StrCat(*q.minimum) : "-inf", " and ",
-                      q.maximum ? absl::StrCat(*q.maximum) : "+inf");
+  if (!q.minimum && !q.maximum) return Short(q.value);
+  return absl::StrCat("between ", q.minimum ? Short(*q.minimum) : "-inf", " and ",
+                      q.maximum ? Short(*q.maximum) : "+inf");
 }
 
 // "/school_standard/0/points/2" → "school_standard[0].points[2]".

@@ -3,6 +3,8 @@
 //
 // Golden files: tests/golden/<example>.<json|txt>. To rewrite them after an intended
 // change, run this test with ZHUOYUE_UPDATE_GOLDEN=1 and review the diff.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -11,9 +13,6 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 namespace {
 
@@ -37,9 +36,9 @@ std::string ReadFile(const std::filesystem::path& path) {
 // Runs `zy ARGS` from the repository root, capturing stdout and stderr.
 Outcome Zy(const std::string& args) {
   static int counter = 0;
-  std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                              ("zy_test_" + std::to_string(getpid()) + "_" +
-                               std::to_string(counter++));
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      ("zy_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++));
   std::filesystem::create_directories(dir);
   std::string command = "cd '" ZHUOYUE_SOURCE_DIR "' && '" ZY_BINARY "' " + args + " >'" +
                         (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
@@ -89,10 +88,12 @@ TEST(ZyEval, FailOnGivesExitThree) {
 }
 
 TEST(ZyEval, UsageErrorsGiveExitTwo) {
-  for (const char* args : {"", "eval", "frobnicate x.json", "eval examples/failing.json --format xml",
-                           "eval examples/failing.json --bogus", "eval a.json b.json",
-                           "eval examples/failing.json --param", "eval examples/failing.json "
-                                                                 "--param nonsense"}) {
+  for (const char* args :
+       {"", "eval", "frobnicate x.json", "eval examples/failing.json --format xml",
+        "eval examples/failing.json --bogus", "eval a.json b.json",
+        "eval examples/failing.json --param",
+        "eval examples/failing.json "
+        "--param nonsense"}) {
     SCOPED_TRACE(args);
     Outcome run = Zy(args);
     EXPECT_EQ(run.status, 2);
@@ -147,12 +148,14 @@ TEST(ZyEval, MissingFileExitsOne) {
 }
 
 TEST(ZyEval, CustomRules) {
-  Outcome met = Zy("eval tests/tools/testdata/tiny.json --rules tests/tools/testdata/pack "
-               "--format json --param min_credits=9");
+  Outcome met =
+      Zy("eval tests/tools/testdata/tiny.json --rules tests/tools/testdata/pack "
+         "--format json --param min_credits=9");
   ASSERT_EQ(met.status, 0) << met.err;
   EXPECT_THAT(met.out, HasSubstr("\"overall\": \"met\""));
-  Outcome not_met = Zy("eval tests/tools/testdata/tiny.json --rules tests/tools/testdata/pack "
-                   "--format json");
+  Outcome not_met =
+      Zy("eval tests/tools/testdata/tiny.json --rules tests/tools/testdata/pack "
+         "--format json");
   EXPECT_THAT(not_met.out, HasSubstr("\"overall\": \"not_met\""));
 }
 
@@ -166,8 +169,8 @@ TEST(ZyEval, BrokenRulesAreLocatedAndExitOne) {
 }
 
 TEST(ZyEval, OutputFileIsWrittenWholeOrNotAtAll) {
-  std::filesystem::path out = std::filesystem::temp_directory_path() /
-                              ("zy_report_" + std::to_string(getpid()) + ".json");
+  std::filesystem::path out =
+      std::filesystem::temp_directory_path() / ("zy_report_" + std::to_string(getpid()) + ".json");
   std::filesystem::remove(out);
   Outcome bad = Zy("eval tests/tools/testdata/truncated.json --output " + out.string());
   EXPECT_EQ(bad.status, 1);
