@@ -80,6 +80,19 @@ absl::StatusOr<ir::Literal> ParseParam(const ParamDef& param, std::string_view t
   }
 }
 
+// Runs `body`, turning any exception (out of memory, a library bug) into a status: no
+// exception crosses the API.
+template <typename Body>
+auto Guarded(const char* what, Body body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return absl::InternalError(absl::StrCat(what, ": ", e.what()));
+  } catch (...) {
+    return absl::InternalError(absl::StrCat(what, ": unexpected failure"));
+  }
+}
+
 }  // namespace
 
 Pack::Pack(std::shared_ptr<const internal::PackImpl> impl) : impl_(std::move(impl)) {}
@@ -91,32 +104,31 @@ const std::string& Pack::version() const { return impl_->plan->pack->version; }
 std::vector<std::pair<std::string, std::string>> Pack::Params() const {
   std::vector<std::pair<std::string, std::string>> params;
   for (const ParamDef& param : impl_->plan->pack->params) {
-    const ir::Literal& v = param.value;
-    params.emplace_back(param.name, v.kind == ir::Kind::kNumber ? v.number.ToString()
-                                    : v.kind == ir::Kind::kBool ? (v.boolean ? "true" : "false")
-                                                                : absl::StrCat("\"", v.text, "\""));
+    params.emplace_back(param.name, param.value.ToJson());
   }
   return params;
 }
 
 absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromSources(
     const std::vector<SourceText>& sources, std::vector<Diagnostic>* diagnostics) {
-  std::vector<Diagnostic> found;
-  std::vector<ParsedFile> files;
-  for (const SourceText& source : sources) {
-    files.push_back(Parse(std::make_shared<SourceFile>(source.name, source.text), found));
-  }
-  std::unique_ptr<Plan> plan;
-  if (!HasErrors(found)) {
-    if (std::unique_ptr<CheckedPack> checked = Check(files, found)) {
-      plan = Compile(std::move(checked), found);
+  return Guarded("compiling the rules", [&]() -> absl::StatusOr<std::shared_ptr<const Pack>> {
+    std::vector<Diagnostic> found;
+    std::vector<ParsedFile> files;
+    for (const SourceText& source : sources) {
+      files.push_back(Parse(std::make_shared<SourceFile>(source.name, source.text), found));
     }
-  }
-  if (diagnostics) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
-  if (!plan) return Failure("the rules could not be compiled", found);
-  auto impl = std::make_shared<internal::PackImpl>();
-  impl->plan = std::move(plan);
-  return std::shared_ptr<const Pack>(new Pack(std::move(impl)));
+    std::unique_ptr<Plan> plan;
+    if (!HasErrors(found)) {
+      if (std::unique_ptr<CheckedPack> checked = Check(files, found)) {
+        plan = Compile(std::move(checked), found);
+      }
+    }
+    if (diagnostics) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
+    if (!plan) return Failure("the rules could not be compiled", found);
+    auto impl = std::make_shared<internal::PackImpl>();
+    impl->plan = std::move(plan);
+    return std::shared_ptr<const Pack>(new Pack(std::move(impl)));
+  });
 }
 
 absl::StatusOr<std::shared_ptr<const Pack>> Pack::Builtin() {
@@ -154,15 +166,17 @@ Dossier::~Dossier() = default;
 absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromJson(
     const Pack& pack, std::string_view json, std::string_view name,
     std::vector<Diagnostic>* diagnostics) {
-  std::vector<Diagnostic> found;
-  std::unique_ptr<DossierTables> tables =
-      LoadJsonDossier(json, name, pack.impl_->plan->pack->schema, found);
-  if (diagnostics) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
-  if (!tables) return Failure("the dossier could not be read", found);
-  auto impl = std::make_unique<internal::DossierImpl>();
-  impl->pack = pack.impl_;
-  impl->tables = std::move(tables);
-  return std::shared_ptr<const Dossier>(new Dossier(std::move(impl)));
+  return Guarded("loading the dossier", [&]() -> absl::StatusOr<std::shared_ptr<const Dossier>> {
+    std::vector<Diagnostic> found;
+    std::unique_ptr<DossierTables> tables =
+        LoadJsonDossier(json, name, pack.impl_->plan->pack->schema, found);
+    if (diagnostics) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
+    if (!tables) return Failure("the dossier could not be read", found);
+    auto impl = std::make_unique<internal::DossierImpl>();
+    impl->pack = pack.impl_;
+    impl->tables = std::move(tables);
+    return std::shared_ptr<const Dossier>(new Dossier(std::move(impl)));
+  });
 }
 
 absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromFile(
@@ -173,27 +187,29 @@ absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromFile(
 
 absl::StatusOr<Report> Evaluate(const Pack& pack, const Dossier& dossier,
                                 const EvaluateOptions& options) {
-  if (dossier.impl_->pack != pack.impl_) {
-    return absl::InvalidArgumentError("the dossier was loaded with another pack");
-  }
-  const Plan& plan = *pack.impl_->plan;
-  std::vector<ir::Literal> params;
-  for (const ParamDef& param : plan.pack->params) params.push_back(param.value);
-  for (const auto& [name, text] : options.params) {
-    int index = plan.pack->FindParam(name);
-    if (index < 0) {
-      std::vector<std::string> names;
-      for (const ParamDef& param : plan.pack->params) names.push_back(param.name);
-      std::string guess = DidYouMean(name, names);
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown parameter `", name, "`",
-                       guess.empty() ? "" : absl::StrCat("; did you mean `", guess, "`?")));
+  return Guarded("evaluating", [&]() -> absl::StatusOr<Report> {
+    if (dossier.impl_->pack != pack.impl_) {
+      return absl::InvalidArgumentError("the dossier was loaded with another pack");
     }
-    ZY_ASSIGN_OR_RETURN(params[index], ParseParam(plan.pack->params[index], text));
-  }
-  Report report = Evaluate(plan, *dossier.impl_->tables, params);
-  AddCoverage(*plan.pack, *dossier.impl_->tables, report);
-  return report;
+    const Plan& plan = *pack.impl_->plan;
+    std::vector<ir::Literal> params;
+    for (const ParamDef& param : plan.pack->params) params.push_back(param.value);
+    for (const auto& [name, text] : options.params) {
+      int index = plan.pack->FindParam(name);
+      if (index < 0) {
+        std::vector<std::string> names;
+        for (const ParamDef& param : plan.pack->params) names.push_back(param.name);
+        std::string guess = DidYouMean(name, names);
+        return absl::InvalidArgumentError(
+            absl::StrCat("unknown parameter `", name, "`",
+                         guess.empty() ? "" : absl::StrCat("; did you mean `", guess, "`?")));
+      }
+      ZY_ASSIGN_OR_RETURN(params[index], ParseParam(plan.pack->params[index], text));
+    }
+    Report report = Evaluate(plan, *dossier.impl_->tables, params);
+    AddCoverage(*plan.pack, *dossier.impl_->tables, report);
+    return report;
+  });
 }
 
 std::string ReportToJson(const Report& report) { return RenderJson(report); }

@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
 
 namespace zhuoyue {
@@ -1001,7 +1002,7 @@ void Checker::CheckRequirements() {
       }
     }
     if (requirement->pass && *requirement->pass != "all") {
-      def.at_least = std::stoi(*requirement->pass);
+      if (!absl::SimpleAtoi(*requirement->pass, &def.at_least)) def.at_least = 0;
       if (def.at_least < 1 || def.at_least > static_cast<int>(def.criteria.size())) {
         Error(SpanOf(*requirement), kBadPolicy,
               absl::StrCat("`pass at least ", def.at_least, "` but requirement ", def.id, " has ",

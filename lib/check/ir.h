@@ -68,6 +68,9 @@ struct Literal {
   bool boolean = false;
   Number number;
   std::string text;
+
+  // As a JSON value: 0.25, true, "text" (escaped).
+  std::string ToJson() const;
 };
 
 struct Node {

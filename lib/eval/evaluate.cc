@@ -1057,11 +1057,7 @@ Report Evaluator::Run() {
   report.pack = pack_.name;
   report.pack_version = pack_.version;
   for (size_t i = 0; i < pack_.params.size(); ++i) {
-    const ir::Literal& value = params_[i];
-    std::string json = value.kind == Kind::kNumber ? value.number.ToString()
-                       : value.kind == Kind::kBool ? (value.boolean ? "true" : "false")
-                                                   : absl::StrCat("\"", value.text, "\"");
-    report.params.emplace_back(pack_.params[i].name, json);
+    report.params.emplace_back(pack_.params[i].name, params_[i].ToJson());
   }
   if (TableId program = schema_.FindTable("program"); program != kNoTable) {
     const Table& table = dossier_.tables[program];

@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include "absl/strings/numbers.h"
+
 #include "report/render.h"
 
 namespace zhuoyue {
@@ -11,9 +13,10 @@ using Json = nlohmann::ordered_json;
 // goes to `key_range` ({min, max}, null = unbounded), so `value` keeps its type.
 void PutQuantity(Json& json, const std::string& key, const Quantity& q) {
   bool ranged = q.minimum || q.maximum;
-  bool integer = !q.exact.empty() && q.exact.find_first_not_of("-0123456789") == std::string::npos;
+  int64_t integer = 0;
+  bool is_integer = !q.exact.empty() && absl::SimpleAtoi(q.exact, &integer);
   json[key] = q.undefined || ranged ? Json(nullptr)
-              : integer             ? Json(std::stoll(q.exact))
+              : is_integer          ? Json(integer)
                                     : Json(q.value);
   if (ranged) {
     json[key + "_range"] = {{"min", q.minimum ? Json(*q.minimum) : Json(nullptr)},
