@@ -177,6 +177,15 @@ class Evaluator {
     std::string comparison;
   };
 
+  // The cell a kField node reads: the owner row's state, else the cell's (an unknown cell
+  // is recorded as missing).
+  struct Cell {
+    State state = State::kUnknown;
+    RowRef row;
+    const Column* column = nullptr;
+  };
+  Cell ReadCell(const Node& node);
+
   Tri EvalBool(const Node& node);
   Interval EvalNumber(const Node& node);
   TextValue EvalText(const Node& node);
@@ -308,6 +317,22 @@ const Evaluator::InverseIndex& Evaluator::Inverse(TableId source, FieldId field)
 
 // ---------------------------------------------------------------- typed evaluation
 
+Evaluator::Cell Evaluator::ReadCell(const Node& node) {
+  EntityValue owner = EvalEntity(*node.child(0));
+  if (owner.state != State::kValue) return {owner.state};
+  const Column& column = *ColumnOf(owner.row, node.field);
+  switch (column.state[owner.row.row]) {
+    case CellState::kPresent:
+      return {State::kValue, owner.row, &column};
+    case CellState::kNone:
+      return {State::kNone, owner.row, &column};
+    case CellState::kUnknown:
+      break;
+  }
+  MissingCell(owner.row, schema_.tables[owner.row.table].fields[node.field]);
+  return {State::kUnknown, owner.row, &column};
+}
+
 EntityValue Evaluator::EvalEntity(const Node& node) {
   switch (node.op) {
     case Op::kVariable: {
@@ -329,17 +354,10 @@ EntityValue Evaluator::EvalEntity(const Node& node) {
               RowRef{node.table, dossier_.tables[child.row.table].parent_row[child.row.row]}};
     }
     case Op::kField: {
-      EntityValue owner = EvalEntity(*node.child(0));
-      if (owner.state != State::kValue) return owner;
-      const Column& column = *ColumnOf(owner.row, node.field);
-      CellState state = column.state[owner.row.row];
-      if (state == CellState::kNone) return {State::kNone, {}};
-      if (state == CellState::kUnknown) {
-        MissingCell(owner.row, schema_.tables[owner.row.table].fields[node.field]);
-        return {};
-      }
-      if (node.type.kind == Kind::kGroup) return owner;  // the row that holds the group
-      return {State::kValue, column.refs[owner.row.row]};
+      Cell cell = ReadCell(node);
+      if (cell.state != State::kValue) return {cell.state};
+      if (node.type.kind == Kind::kGroup) return {State::kValue, cell.row};  // its holder
+      return {State::kValue, cell.column->refs[cell.row.row]};
     }
     default:
       return {};
@@ -355,16 +373,9 @@ TextValue Evaluator::EvalText(const Node& node) {
     case Op::kVariable:
       return {State::kValue, slots_[node.slot].text};
     case Op::kField: {
-      EntityValue owner = EvalEntity(*node.child(0));
-      if (owner.state != State::kValue) return {owner.state, {}};
-      const Column& column = *ColumnOf(owner.row, node.field);
-      CellState state = column.state[owner.row.row];
-      if (state == CellState::kNone) return {State::kNone, {}};
-      if (state == CellState::kUnknown) {
-        MissingCell(owner.row, schema_.tables[owner.row.table].fields[node.field]);
-        return {};
-      }
-      return {State::kValue, CellText(owner.row, node.field, column)};
+      Cell cell = ReadCell(node);
+      if (cell.state != State::kValue) return {cell.state};
+      return {State::kValue, CellText(cell.row, node.field, *cell.column)};
     }
     default:
       return {};
@@ -384,17 +395,10 @@ Interval Evaluator::EvalNumber(const Node& node) {
       Interval unknown = Interval::Between(
           field && field->minimum ? Bound(*field->minimum) : std::nullopt, std::nullopt);
       unknown.may_undefined = field && field->nullable;
-      EntityValue owner = EvalEntity(*node.child(0));
-      if (owner.state == State::kNone) return Interval::Undefined();
-      if (owner.state == State::kUnknown) return unknown;
-      const Column& column = *ColumnOf(owner.row, node.field);
-      CellState state = column.state[owner.row.row];
-      if (state == CellState::kNone) return Interval::Undefined();
-      if (state == CellState::kUnknown) {
-        MissingCell(owner.row, *field);
-        return unknown;
-      }
-      return Interval::Exact(column.numbers[owner.row.row]);
+      Cell cell = ReadCell(node);
+      if (cell.state == State::kNone) return Interval::Undefined();
+      if (cell.state == State::kUnknown) return unknown;
+      return Interval::Exact(cell.column->numbers[cell.row.row]);
     }
     case Op::kNegate: {
       Interval a = EvalNumber(*node.child(0));
@@ -520,22 +524,15 @@ Collection Evaluator::EvalCollection(const Node& node) {
       break;
     }
     case Op::kField: {  // a list field
-      EntityValue owner = EvalEntity(*node.child(0));
-      if (owner.state != State::kValue) {
-        result.known = owner.state == State::kNone;
+      Cell cell = ReadCell(node);
+      if (cell.state != State::kValue) {
+        result.known = cell.state == State::kNone;
         break;
       }
-      const Column& column = *ColumnOf(owner.row, node.field);
-      CellState state = column.state[owner.row.row];
-      if (state == CellState::kUnknown) {
-        result.known = false;
-        MissingCell(owner.row, schema_.tables[owner.row.table].fields[node.field]);
-        break;
-      }
-      if (state == CellState::kNone) break;
-      const FieldDecl& field = schema_.tables[owner.row.table].fields[node.field];
-      for (uint32_t i = column.list_begin[owner.row.row]; i < column.list_begin[owner.row.row + 1];
-           ++i) {
+      const Column& column = *cell.column;
+      RowRef owner{cell.row};
+      const FieldDecl& field = schema_.tables[owner.table].fields[node.field];
+      for (uint32_t i = column.list_begin[owner.row]; i < column.list_begin[owner.row + 1]; ++i) {
         Item item;
         if (field.type == FieldType::kRef) {
           item.row = column.list_refs[i];
@@ -835,16 +832,9 @@ Tri Evaluator::EvalBool(const Node& node) {
     case Op::kParam:
       return MakeTri(params_[node.index].boolean);
     case Op::kField: {
-      EntityValue owner = EvalEntity(*node.child(0));
-      if (owner.state != State::kValue) return Tri::kUnknown;
-      const Column& column = *ColumnOf(owner.row, node.field);
-      if (column.state[owner.row.row] != CellState::kPresent) {
-        if (column.state[owner.row.row] == CellState::kUnknown) {
-          MissingCell(owner.row, schema_.tables[owner.row.table].fields[node.field]);
-        }
-        return Tri::kUnknown;
-      }
-      return MakeTri(column.bools[owner.row.row] != 0);
+      Cell cell = ReadCell(node);
+      if (cell.state != State::kValue) return Tri::kUnknown;
+      return MakeTri(cell.column->bools[cell.row.row] != 0);
     }
     case Op::kNot:
       return Not(EvalBool(*node.child(0)));
