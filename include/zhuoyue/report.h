@@ -16,14 +16,15 @@ enum class Verdict { kMet, kNotMet, kPending };
 // "met", "not_met", "pending".
 const char* VerdictName(Verdict verdict);
 
-// A measured number. Exact values are rationals and print as such ("9/40" → 0.225);
-// when unknown data leaves a range of possible values, `minimum`/`maximum` bound it.
+// A measured number. Known values are exact rationals ("0.225", "1/3"); when unknown data
+// leaves a range of possible values, `range` is set and `minimum`/`maximum` bound it.
 struct Quantity {
-  double value = 0;   // the value, or the midpoint of the range
-  std::string exact;  // "0.225", "1/3"; empty when inexact
-  std::optional<double> minimum;
-  std::optional<double> maximum;  // absent with `minimum`: unbounded above
-  bool undefined = false;         // a mean or share over nothing
+  double value = 0;   // the value (with `range`: the midpoint, or an end when one is open)
+  std::string exact;  // "0.225", "1/3"; empty for a range or an inexact value
+  bool range = false;
+  std::optional<double> minimum;  // with `range`; absent: unbounded below
+  std::optional<double> maximum;  // with `range`; absent: unbounded above
+  bool undefined = false;         // a mean or share over nothing, or a value known to be none
 };
 
 struct CriterionResult {

@@ -1,5 +1,6 @@
 #include "base/number.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -23,6 +24,17 @@ i128 Gcd(i128 a, i128 b) {
 
 bool MulOverflows(i128 a, i128 b, i128* out) { return __builtin_mul_overflow(a, b, out); }
 bool AddOverflows(i128 a, i128 b, i128* out) { return __builtin_add_overflow(a, b, out); }
+
+// __int128 has no standard formatting.
+std::string ToIntegerString(i128 value) {
+  i128 v = value < 0 ? -value : value;
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+    v /= 10;
+  } while (v != 0);
+  return value < 0 ? "-" + digits : digits;
+}
 
 // Largest magnitude kept exact; beyond it a double is as honest as anything.
 constexpr int kMaxDigits = 30;
@@ -121,16 +133,7 @@ double Number::ToDouble() const {
 }
 
 std::string Number::ToString() const {
-  if (exact_ && den_ == 1) {
-    // __int128 has no standard formatting; build the digits by hand.
-    i128 v = num_ < 0 ? -num_ : num_;
-    std::string digits;
-    do {
-      digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
-      v /= 10;
-    } while (v != 0);
-    return num_ < 0 ? "-" + digits : digits;
-  }
+  if (exact_ && den_ == 1) return ToIntegerString(num_);
   char buffer[40];
   double value = ToDouble();
   for (int precision = 1; precision <= 17; ++precision) {
@@ -138,6 +141,27 @@ std::string Number::ToString() const {
     if (precision >= 12 || std::strtod(buffer, nullptr) == value) break;
   }
   return buffer;
+}
+
+std::string Number::ToExactString() const {
+  if (!exact_ || den_ == 1) return ToString();
+  int twos = 0, fives = 0;
+  i128 rest = den_;
+  for (; rest % 2 == 0; rest /= 2) ++twos;
+  for (; rest % 5 == 0; rest /= 5) ++fives;
+  if (rest != 1) return ToIntegerString(num_) + "/" + ToIntegerString(den_);
+  // den = 2^twos · 5^fives: the decimal ends after max(twos, fives) places.
+  int places = std::max(twos, fives);
+  i128 scale = 1;
+  for (int k = 0; k < places; ++k) scale *= 10;
+  i128 scaled = 0;
+  if (MulOverflows(num_, scale / den_, &scaled)) return ToString();
+  std::string digits = ToIntegerString(scaled < 0 ? -scaled : scaled);
+  if (static_cast<int>(digits.size()) <= places) {
+    digits.insert(0, places + 1 - digits.size(), '0');
+  }
+  digits.insert(digits.size() - places, ".");
+  return scaled < 0 ? "-" + digits : digits;
 }
 
 Number operator+(const Number& a, const Number& b) {

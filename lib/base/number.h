@@ -31,6 +31,9 @@ class Number {
   // Shortest decimal that reads back as this number; fractions that do not terminate are
   // printed to 12 significant digits.
   std::string ToString() const;
+  // The exact value: "3", "0.225", or "1/3" when the decimal does not terminate; for an
+  // inexact number, the same as ToString().
+  std::string ToExactString() const;
 
   friend Number operator+(const Number& a, const Number& b);
   friend Number operator-(const Number& a, const Number& b);

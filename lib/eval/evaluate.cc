@@ -1,6 +1,8 @@
 #include "eval/evaluate.h"
 
 #include <algorithm>
+#include <iterator>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -52,18 +54,11 @@ Bound Negated(const Bound& a) {
   if (!a) return std::nullopt;
   return -*a;
 }
-// a ≥ b, where an absent lower end is −∞ and an absent upper end +∞.
-bool UpperAtLeastLower(const Bound& upper, const Bound& lower) {
-  return !upper || !lower || *upper >= *lower;
-}
-bool UpperAboveLower(const Bound& upper, const Bound& lower) {
-  return !upper || !lower || *upper > *lower;
-}
-bool LowerBelowUpper(const Bound& lower, const Bound& upper) {
-  return !lower || !upper || *lower < *upper;
-}
-bool LowerAtMostUpper(const Bound& lower, const Bound& upper) {
-  return !lower || !upper || *lower <= *upper;
+// Whether some x of `a` and y of `b` have x < y (`or_equal`: x ≤ y). An absent lower end
+// is −∞, an absent upper end +∞.
+bool CanBeBelow(const Interval& a, const Interval& b, bool or_equal) {
+  if (!a.lo || !b.hi || *a.lo < *b.hi) return true;
+  return or_equal && *a.lo == *b.hi && !a.lo_open && !b.hi_open;
 }
 Bound MinLower(const Bound& a, const Bound& b) {
   if (!a || !b) return std::nullopt;
@@ -74,30 +69,82 @@ Bound MaxUpper(const Bound& a, const Bound& b) {
   return std::max(*a, *b);
 }
 
+// An end of an interval on the extended real line: a number, or ±∞.
+struct Extended {
+  int infinite = 0;  // -1: −∞, +1: +∞, 0: `value`
+  Number value;
+  bool open = false;
+};
+Extended LowerEnd(const Interval& i) { return i.lo ? Extended{0, *i.lo, i.lo_open} : Extended{-1}; }
+Extended UpperEnd(const Interval& i) { return i.hi ? Extended{0, *i.hi, i.hi_open} : Extended{+1}; }
+int Sign(const Extended& e) {
+  if (e.infinite != 0) return e.infinite;
+  return e.value > Number(0) ? 1 : (e.value < Number(0) ? -1 : 0);
+}
+// The values are finite, so a zero end times an infinite one is zero.
+Extended Times(const Extended& a, const Extended& b) {
+  bool open = a.open || b.open;
+  if (a.infinite == 0 && b.infinite == 0) return {0, a.value * b.value, open};
+  int sign = Sign(a) * Sign(b);
+  return sign == 0 ? Extended{0, Number(0), open} : Extended{sign};
+}
+bool Less(const Extended& a, const Extended& b) {
+  if (a.infinite != b.infinite) return a.infinite < b.infinite;
+  return a.infinite == 0 && a.value < b.value;
+}
+
+// The product of two intervals: the extremes of its four corners. An extreme is open only
+// when every corner that reaches it is.
+void MultiplyInto(const Interval& a, const Interval& b, Interval& result) {
+  Extended corners[] = {Times(LowerEnd(a), LowerEnd(b)), Times(LowerEnd(a), UpperEnd(b)),
+                        Times(UpperEnd(a), LowerEnd(b)), Times(UpperEnd(a), UpperEnd(b))};
+  auto extreme = [&](bool lowest, Bound& end, bool& open) {
+    Extended best = corners[0];
+    for (const Extended& c : corners) {
+      if (lowest ? Less(c, best) : Less(best, c)) best = c;
+    }
+    end = best.infinite ? Bound() : Bound(best.value);
+    open = std::all_of(std::begin(corners), std::end(corners), [&](const Extended& c) {
+      return c.infinite != best.infinite || (best.infinite == 0 && c.value != best.value) || c.open;
+    });
+  };
+  extreme(true, result.lo, result.lo_open);
+  extreme(false, result.hi, result.hi_open);
+}
+
+// 1 / b for an interval that excludes zero; 1/±∞ is an open 0.
+Interval Reciprocal(const Interval& b) {
+  Interval r;
+  r.lo = b.hi ? *Divide(Number(1), *b.hi) : Number(0);
+  r.lo_open = !b.hi || b.hi_open;
+  r.hi = b.lo ? *Divide(Number(1), *b.lo) : Number(0);
+  r.hi_open = !b.lo || b.lo_open;
+  return r;
+}
+
 Tri CompareIntervals(const std::string& op, const Interval& a, const Interval& b) {
   bool both = a.may_value && b.may_value;
-  bool undefined = a.may_undefined || b.may_undefined;
-  bool can_true = false, can_false = undefined;
+  bool undefined = a.may_undefined || b.may_undefined;  // compares false, whatever the op
+  bool can_true = false, can_false = false;
   if (op == ">=") {
-    can_true = both && UpperAtLeastLower(a.hi, b.lo);
-    can_false |= both && LowerBelowUpper(a.lo, b.hi);
+    can_true = CanBeBelow(b, a, true);
+    can_false = CanBeBelow(a, b, false);
   } else if (op == ">") {
-    can_true = both && UpperAboveLower(a.hi, b.lo);
-    can_false |= both && LowerAtMostUpper(a.lo, b.hi);
+    can_true = CanBeBelow(b, a, false);
+    can_false = CanBeBelow(a, b, true);
   } else if (op == "<=") {
-    can_true = both && LowerAtMostUpper(a.lo, b.hi);
-    can_false |= both && UpperAboveLower(a.hi, b.lo);
+    can_true = CanBeBelow(a, b, true);
+    can_false = CanBeBelow(b, a, false);
   } else if (op == "<") {
-    can_true = both && LowerBelowUpper(a.lo, b.hi);
-    can_false |= both && UpperAtLeastLower(a.hi, b.lo);
+    can_true = CanBeBelow(a, b, false);
+    can_false = CanBeBelow(b, a, true);
   } else {  // == and !=
-    bool overlap = LowerAtMostUpper(a.lo, b.hi) && LowerAtMostUpper(b.lo, a.hi);
-    bool same = a.IsExact() && b.IsExact() && *a.lo == *b.lo;
-    bool can_equal = both && overlap, can_differ = undefined || (both && !same);
+    bool can_equal = CanBeBelow(a, b, true) && CanBeBelow(b, a, true);
+    bool can_differ = !(a.IsExact() && b.IsExact() && *a.lo == *b.lo);
     can_true = op == "==" ? can_equal : can_differ;
     can_false = op == "==" ? can_differ : can_equal;
   }
-  return FromPossible(can_true, can_false);
+  return FromPossible(both && can_true, undefined || (both && can_false));
 }
 
 Quantity ToQuantity(const Interval& interval) {
@@ -105,13 +152,15 @@ Quantity ToQuantity(const Interval& interval) {
   q.undefined = !interval.may_value;
   if (interval.IsExact()) {
     q.value = interval.lo->ToDouble();
-    if (interval.lo->exact()) q.exact = interval.lo->ToString();
+    if (interval.lo->exact()) q.exact = interval.lo->ToExactString();
     return q;
   }
   if (interval.may_value) {
+    q.range = true;
     if (interval.lo) q.minimum = interval.lo->ToDouble();
     if (interval.hi) q.maximum = interval.hi->ToDouble();
-    q.value = q.minimum && q.maximum ? (*q.minimum + *q.maximum) / 2 : q.minimum.value_or(0);
+    q.value = q.minimum && q.maximum ? (*q.minimum + *q.maximum) / 2
+                                     : q.minimum.value_or(q.maximum.value_or(0));
   }
   return q;
 }
@@ -121,7 +170,7 @@ std::string Short(double value) { return absl::StrFormat("%.4g", value); }
 
 std::string DescribeQuantity(const Quantity& q) {
   if (q.undefined) return "undefined (nothing to measure)";
-  if (!q.minimum && !q.maximum) return Short(q.value);
+  if (!q.range) return Short(q.value);
   return absl::StrCat("between ", q.minimum ? Short(*q.minimum) : "-inf", " and ",
                       q.maximum ? Short(*q.maximum) : "+inf");
 }
@@ -207,6 +256,8 @@ class Evaluator {
 
   void Bind(int slot, const Item& item) { slots_[slot] = item; }
   void Missing(std::string what);
+  // Records the absent arrays that leave a child table incomplete ("school_standard[1].points").
+  void MissingArrays(TableId table);
   void MissingCell(RowRef row, const FieldDecl& field);
   std::string_view CellText(RowRef row, FieldId field_id, const Column& column) const;
   std::string ItemName(const Item& item, Kind kind) const;
@@ -262,6 +313,23 @@ void Evaluator::Missing(std::string what) {
   if (!missing_ || missing_->size() >= 20) return;
   if (std::find(missing_->begin(), missing_->end(), what) == missing_->end()) {
     missing_->push_back(std::move(what));
+  }
+}
+
+void Evaluator::MissingArrays(TableId table) {
+  if (!missing_) return;
+  const Table& rows = dossier_.tables[table];
+  TableId parent = schema_.tables[table].parent;
+  if (!rows.present || parent == kNoTable) {
+    Missing(schema_.tables[table].name);
+    return;
+  }
+  if (!Complete(parent)) MissingArrays(parent);
+  for (size_t row = 0; row < rows.child_state.size(); ++row) {
+    if (rows.child_state[row] != CellState::kPresent) {
+      Missing(absl::StrCat(PointerToPath(dossier_.tables[parent].row_pointer[row]), ".",
+                           schema_.tables[table].json_key));
+    }
   }
 }
 
@@ -336,8 +404,10 @@ Evaluator::Cell Evaluator::ReadCell(const Node& node) {
 EntityValue Evaluator::EvalEntity(const Node& node) {
   switch (node.op) {
     case Op::kVariable: {
-      RowRef row = slots_[node.slot].row;  // row -1: in a table the dossier does not give
-      return row.row < 0 ? EntityValue{} : EntityValue{State::kValue, row};
+      RowRef row = slots_[node.slot].row;
+      if (row.row >= 0) return {State::kValue, row};
+      Missing(schema_.tables[row.table].name);  // a row of a table the dossier does not give
+      return {};
     }
     case Op::kSingleton: {
       const Table& table = dossier_.tables[node.table];
@@ -402,7 +472,8 @@ Interval Evaluator::EvalNumber(const Node& node) {
     }
     case Op::kNegate: {
       Interval a = EvalNumber(*node.child(0));
-      return Interval{Negated(a.hi), Negated(a.lo), a.may_value, a.may_undefined};
+      return Interval{Negated(a.hi),   Negated(a.lo), a.may_value,
+                      a.may_undefined, a.hi_open,     a.lo_open};
     }
     case Op::kArithmetic: {
       Interval a = EvalNumber(*node.child(0)), b = EvalNumber(*node.child(1));
@@ -412,36 +483,35 @@ Interval Evaluator::EvalNumber(const Node& node) {
       if (op == "+") {
         result.lo = Add(a.lo, b.lo);
         result.hi = Add(a.hi, b.hi);
+        result.lo_open = a.lo_open || b.lo_open;
+        result.hi_open = a.hi_open || b.hi_open;
       } else if (op == "-") {
         result.lo = Add(a.lo, Negated(b.hi));
         result.hi = Add(a.hi, Negated(b.lo));
-      } else if (a.lo && a.hi && b.lo && b.hi) {
-        std::vector<Number> corners;
-        bool divides_by_zero = op == "/" && *b.lo <= Number(0) && *b.hi >= Number(0);
-        if (divides_by_zero) {
-          result.may_undefined = true;
-          if (b.IsExact()) result.may_value = false;
-        } else {
-          for (const Number& x : {*a.lo, *a.hi}) {
-            for (const Number& y : {*b.lo, *b.hi}) {
-              corners.push_back(op == "*" ? x * y : *Divide(x, y));
-            }
-          }
-          result.lo = *std::min_element(corners.begin(), corners.end());
-          result.hi = *std::max_element(corners.begin(), corners.end());
-        }
+        result.lo_open = a.lo_open || b.hi_open;
+        result.hi_open = a.hi_open || b.lo_open;
+      } else if (op == "*") {
+        MultiplyInto(a, b, result);
+      } else if (CanBeBelow(b, Interval::Exact(Number(0)), true) &&
+                 CanBeBelow(Interval::Exact(Number(0)), b, true)) {
+        // The divisor may be zero: the quotient may be undefined, and is unbounded.
+        result.may_undefined = true;
+        if (b.IsExact()) result.may_value = false;
+      } else {
+        MultiplyInto(a, Reciprocal(b), result);  // a / b = a × (1 / b)
       }
       return result;
     }
     case Op::kCount: {
       Collection collection = EvalCollection(*node.child(0));
-      if (!collection.known) return Interval::Between(Number(0), std::nullopt);
       long long sure = 0, maybe = 0;
       for (const Item& item : collection.items) {
         sure += item.member == Tri::kTrue;
         maybe += item.member == Tri::kUnknown;
       }
-      return Interval::Between(Number(sure), Number(sure + maybe));
+      // An incompletely known collection may hold any number of further members.
+      return Interval::Between(Number(sure),
+                               collection.known ? Bound(Number(sure + maybe)) : Bound());
     }
     case Op::kAggregate:
       return Aggregate(node);
@@ -460,6 +530,7 @@ Collection Evaluator::EvalCollection(const Node& node) {
       return;
     }
     result.known = Complete(table_id);
+    if (!result.known) MissingArrays(table_id);
     result.items.reserve(table.rows);
     for (int32_t row = 0; row < table.rows; ++row) {
       result.items.push_back({Tri::kTrue, RowRef{table_id, row}});
@@ -503,10 +574,14 @@ Collection Evaluator::EvalCollection(const Node& node) {
         break;
       }
       const InverseIndex& index = Inverse(node.table, node.field);
-      if (!index.known || !Complete(node.table)) {
+      if (!index.known) {
         result.known = false;
         Missing(schema_.tables[node.table].name);
         break;
+      }
+      if (!Complete(node.table)) {  // rows under absent arrays may refer to it too
+        result.known = false;
+        MissingArrays(node.table);
       }
       // DossierTables order: definite members and possible ones (absent references) interleaved.
       std::vector<Item> items;
@@ -587,8 +662,11 @@ Tri Evaluator::Equal(const Node& lhs, const Node& rhs) {
   if (lhs.type.kind == Kind::kNone) return IsNone(rhs);
   if (rhs.type.kind == Kind::kNone) return IsNone(lhs);
   switch (lhs.type.kind) {
-    case Kind::kNumber:
-      return CompareIntervals("==", EvalNumber(lhs), EvalNumber(rhs));
+    case Kind::kNumber: {
+      Interval a = EvalNumber(lhs);
+      Interval b = EvalNumber(rhs);
+      return CompareIntervals("==", a, b);
+    }
     case Kind::kText: {
       TextValue a = EvalText(lhs), b = EvalText(rhs);
       if (a.state == State::kUnknown || b.state == State::kUnknown) return Tri::kUnknown;
@@ -627,15 +705,15 @@ Tri Evaluator::Membership(const Node& node) {
     value_known = entity.state == State::kValue;
   } else {
     number = EvalNumber(value);
-    value_known = number.IsExact();
   }
   Tri result = Tri::kFalse;
   for (const Item& item : collection.items) {
     Tri equal = Tri::kUnknown;
-    if (value_known) {
-      equal = kind == Kind::kText     ? MakeTri(item.text == text.text)
-              : kind == Kind::kEntity ? MakeTri(item.row == entity.row)
-                                      : MakeTri(item.number == *number.lo);
+    if (kind == Kind::kNumber) {
+      equal = CompareIntervals("==", number, Interval::Exact(item.number));
+    } else if (value_known) {
+      equal =
+          kind == Kind::kText ? MakeTri(item.text == text.text) : MakeTri(item.row == entity.row);
     }
     result = Or(result, And(item.member, equal));
     if (result == Tri::kTrue) return result;
@@ -672,18 +750,20 @@ Tri Evaluator::Quantify(const Node& node, std::vector<std::string>* witnesses) {
   return op == "no" ? Not(result) : result;
 }
 
+// What an unknown value of `body` may be, from its declaration alone: `number >= 0` fields
+// are [0, ∞), anything else (−∞, ∞).
+Interval StaticBounds(const Node& body) {
+  const FieldDecl* field = body.op == Op::kField ? body.type.field : nullptr;
+  return Interval::Between(field && field->minimum ? Bound(*field->minimum) : std::nullopt,
+                           std::nullopt);
+}
+
 Interval Evaluator::Aggregate(const Node& node) {
   Collection collection = EvalCollection(*node.child(0));
   const Node* filter = node.child(1);
   const Node* body = node.child(2);
   const std::string& op = node.text;
-  if (!collection.known) {
-    Interval unknown =
-        Interval::Between(op == "count" || op == "ratio" ? Bound(Number(0)) : std::nullopt,
-                          op == "ratio" ? Bound(Number(1)) : std::nullopt);
-    unknown.may_undefined = op != "count" && op != "sum";
-    return unknown;
-  }
+  // Members: definite or uncertain (unknown membership, or a value that may be none).
   struct Member {
     Tri member;
     Interval value;
@@ -700,20 +780,26 @@ Interval Evaluator::Aggregate(const Node& node) {
       m.holds = EvalBool(*body);
     } else if (body) {
       m.value = EvalNumber(*body);
-      if (!m.value.may_value) continue;  // none: nothing to add
+      if (!m.value.may_value) continue;  // none: nothing to aggregate
+      if (m.value.may_undefined) m.member = And(m.member, Tri::kUnknown);
     }
     members.push_back(m);
   }
+  // An incompletely known collection (an absent table, a parent's absent array) may hold
+  // any number of further members, each with any value its declaration allows.
+  bool open_ended = !collection.known;
+  Interval unseen = body && op != "ratio" ? StaticBounds(*body) : Interval::Exact(Number(0));
+
   long long sure = 0, maybe = 0;
   for (const Member& m : members) (m.member == Tri::kTrue ? sure : maybe) += 1;
-
-  if (op == "count") return Interval::Between(Number(sure), Number(sure + maybe));
+  if (op == "count") {
+    return Interval::Between(Number(sure), open_ended ? Bound() : Bound(Number(sure + maybe)));
+  }
 
   if (op == "ratio") {
     // Minimum: uncertain members join only when they can count against; maximum: only
     // when they can count for. Exact over all completions (see dsl/GRAMMAR.md).
-    long long min_num = 0, min_den = 0, max_num = 0, max_den = 0, possibly_true = 0,
-              possibly_false = 0;
+    long long min_num = 0, min_den = 0, max_num = 0, max_den = 0;
     for (const Member& m : members) {
       bool can_hold = m.holds != Tri::kFalse, can_fail = m.holds != Tri::kTrue;
       if (m.member == Tri::kTrue) {
@@ -728,79 +814,88 @@ Interval Evaluator::Aggregate(const Node& node) {
           max_num += 1;
         }
       }
-      possibly_true += can_hold;
-      possibly_false += can_fail;
     }
+    if (members.empty() && !open_ended) return Interval::Undefined();
     Interval result;
     result.may_undefined = sure == 0;
-    result.may_value = !members.empty();
-    if (!result.may_value) return Interval::Undefined();
     result.lo = min_den > 0 ? *Divide(Number(min_num), Number(min_den)) : Number(1);
     result.hi = max_den > 0 ? *Divide(Number(max_num), Number(max_den)) : Number(0);
+    if (open_ended) {
+      // Enough unseen members pull the share toward 0 or 1, reaching neither while some
+      // member is known to hold (fail).
+      result.lo = Number(0);
+      result.hi = Number(1);
+      result.lo_open = min_num > 0;
+      result.hi_open = max_den > max_num;
+    }
     return result;
   }
 
   if (op == "sum") {
     Interval result = Interval::Exact(Number(0));
     for (const Member& m : members) {
-      bool certain = m.member == Tri::kTrue && !m.value.may_undefined;
+      bool certain = m.member == Tri::kTrue;
       result.lo = Add(result.lo, certain ? m.value.lo : MinLower(m.value.lo, Number(0)));
       result.hi = Add(result.hi, certain ? m.value.hi : MaxUpper(m.value.hi, Number(0)));
+    }
+    if (open_ended) {
+      if (!unseen.lo || *unseen.lo < Number(0)) result.lo = std::nullopt;
+      if (!unseen.hi || *unseen.hi > Number(0)) result.hi = std::nullopt;
     }
     return result;
   }
 
   std::vector<const Member*> definite, uncertain;
-  for (const Member& m : members) {
-    (m.member == Tri::kTrue && !m.value.may_undefined ? definite : uncertain).push_back(&m);
-  }
+  for (const Member& m : members) (m.member == Tri::kTrue ? definite : uncertain).push_back(&m);
+  if (members.empty() && !open_ended) return Interval::Undefined();
   Interval result;
   result.may_undefined = definite.empty();
-  result.may_value = !members.empty();
-  if (!result.may_value) return Interval::Undefined();
+  if (members.empty()) return Interval{unseen.lo, unseen.hi, true, true};
 
   if (op == "min" || op == "max") {
     bool is_min = op == "min";
-    // The extreme can be pulled outward by any member, inward only by definite ones.
-    Bound outer, inner;
-    bool first_outer = true, first_inner = true;
+    // Outward (below a min, above a max) any member can pull; inward only a definite one
+    // holds it back, and with none definite a single uncertain member may be alone.
+    auto outward = [&](const Member* m) { return is_min ? m->value.lo : m->value.hi; };
+    auto inward = [&](const Member* m) { return is_min ? m->value.hi : m->value.lo; };
+    Bound out = outward(&members[0]);
     for (const Member& m : members) {
-      const Bound& end = is_min ? m.value.lo : m.value.hi;
-      if (first_outer)
-        outer = end;
-      else
-        outer = is_min ? MinLower(outer, end) : MaxUpper(outer, end);
-      first_outer = false;
+      out = is_min ? MinLower(out, outward(&m)) : MaxUpper(out, outward(&m));
     }
-    const auto& pool = definite.empty() ? uncertain : definite;
-    for (const Member* m : pool) {
-      const Bound& end = is_min ? m->value.hi : m->value.lo;
-      if (first_inner) {
-        inner = end;
-      } else if (definite.empty()) {  // any single uncertain member may be the only one
-        inner = is_min ? MaxUpper(inner, end) : MinLower(inner, end);
-      } else {
-        inner = is_min ? MinLower(inner, end) : MaxUpper(inner, end);
+    if (open_ended) out = is_min ? MinLower(out, unseen.lo) : MaxUpper(out, unseen.hi);
+    Bound in;
+    if (!definite.empty()) {
+      in = inward(definite[0]);  // the tightest: min of uppers (max of lowers)
+      for (const Member* m : definite) {
+        Bound end = inward(m);
+        if (is_min) {
+          in = !in ? end : (!end ? in : std::min(*in, *end));
+        } else {
+          in = !in ? end : (!end ? in : std::max(*in, *end));
+        }
       }
-      first_inner = false;
+    } else {
+      in = inward(uncertain[0]);  // the loosest single member
+      for (const Member* m : uncertain)
+        in = is_min ? MaxUpper(in, inward(m)) : MinLower(in, inward(m));
+      if (open_ended) in = is_min ? MaxUpper(in, unseen.hi) : MinLower(in, unseen.lo);
     }
-    result.lo = is_min ? outer : inner;
-    result.hi = is_min ? inner : outer;
+    result.lo = is_min ? out : in;
+    result.hi = is_min ? in : out;
     return result;
   }
 
   // mean: start from the definite members at their lowest (highest) and add uncertain ones
-  // greedily while they pull the mean further down (up).
+  // greedily while they pull the mean further down (up); one that can be unbounded that
+  // way makes the mean unbounded.
   auto extreme_mean = [&](bool lowest) -> Bound {
     auto end_of = [&](const Member* m) { return lowest ? m->value.lo : m->value.hi; };
-    std::vector<const Member*> extra = uncertain;
-    for (const Member* m : definite) {
-      if (!end_of(m)) return std::nullopt;
+    for (const Member& m : members) {
+      if (!end_of(&m)) return std::nullopt;
     }
+    std::vector<const Member*> extra = uncertain;
     std::sort(extra.begin(), extra.end(), [&](const Member* a, const Member* b) {
-      Bound x = end_of(a), y = end_of(b);
-      if (!x || !y) return lowest ? !x && y : x && !y;
-      return lowest ? *x < *y : *x > *y;
+      return lowest ? *end_of(a) < *end_of(b) : *end_of(a) > *end_of(b);
     });
     Number sum(0);
     long long count = 0;
@@ -809,19 +904,29 @@ Interval Evaluator::Aggregate(const Node& node) {
       ++count;
     }
     for (const Member* m : extra) {
-      Bound end = end_of(m);
-      if (!end) return std::nullopt;
       if (count > 0) {
         Number mean = *Divide(sum, Number(count));
-        if (lowest ? !(*end < mean) : !(*end > mean)) break;
+        if (lowest ? !(*end_of(m) < mean) : !(*end_of(m) > mean)) break;
       }
-      sum = sum + *end;
+      sum = sum + *end_of(m);
       ++count;
     }
     return *Divide(sum, Number(count));
   };
   result.lo = extreme_mean(true);
   result.hi = extreme_mean(false);
+  if (open_ended) {
+    // Many unseen members pull the mean toward their own bounds, without reaching them
+    // while a definite member stands apart.
+    if (!unseen.lo || (result.lo && *unseen.lo < *result.lo)) {
+      result.lo = unseen.lo;
+      result.lo_open = !definite.empty();
+    }
+    if (!unseen.hi || (result.hi && *unseen.hi > *result.hi)) {
+      result.hi = unseen.hi;
+      result.hi_open = !definite.empty();
+    }
+  }
   return result;
 }
 
@@ -857,13 +962,13 @@ Tri Evaluator::EvalBool(const Node& node) {
     case Op::kCompare: {
       const Node& lhs = *node.child(0);
       const Node& rhs = *node.child(1);
-      if (node.text == "==" || node.text == "!=") {
-        Tri equal = lhs.type.kind == Kind::kNumber && rhs.type.kind == Kind::kNumber
-                        ? CompareIntervals("==", EvalNumber(lhs), EvalNumber(rhs))
-                        : Equal(lhs, rhs);
-        return node.text == "==" ? equal : Not(equal);
+      if (lhs.type.kind == Kind::kNumber && rhs.type.kind == Kind::kNumber) {
+        Interval a = EvalNumber(lhs);  // left first, so `missing` reads left to right
+        Interval b = EvalNumber(rhs);
+        return CompareIntervals(node.text, a, b);
       }
-      return CompareIntervals(node.text, EvalNumber(lhs), EvalNumber(rhs));
+      Tri equal = Equal(lhs, rhs);
+      return node.text == "==" ? equal : Not(equal);
     }
     case Op::kIn:
       return Membership(node);
@@ -958,6 +1063,9 @@ Tri Evaluator::Judgement(const std::string& criterion) {
   if (it == judgement_by_criterion_.end()) {
     Missing(absl::StrCat("judgements[criterion=", criterion, "]"));
     return Tri::kUnknown;
+  }
+  if (it->second == Tri::kUnknown) {  // the last judgement gives no verdict
+    Missing(absl::StrCat("judgements[criterion=", criterion, "].verdict"));
   }
   return it->second;
 }

@@ -38,12 +38,15 @@ using Bound = std::optional<Number>;
 
 // The set of values a number may take over the completions of the unknown data: an
 // interval when it may have a value, plus whether it may be *undefined* (a mean or share
-// over no member, a field known to be none, a division by zero).
+// over no member, a field known to be none, a division by zero). An open end is approached
+// but never reached (10 / y for y ≥ 1 is never 0), which keeps comparisons exact.
 struct Interval {
   Bound lo = Number(0);
   Bound hi = Number(0);
   bool may_value = true;
   bool may_undefined = false;
+  bool lo_open = false;
+  bool hi_open = false;
 
   static Interval Exact(Number n) { return Interval{n, n, true, false}; }
   static Interval Undefined() { return Interval{Number(0), Number(0), false, true}; }

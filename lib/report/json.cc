@@ -12,7 +12,7 @@ using Json = nlohmann::ordered_json;
 // `key` is a number, or null when undefined or known only within a range; the range then
 // goes to `key_range` ({min, max}, null = unbounded), so `value` keeps its type.
 void PutQuantity(Json& json, const std::string& key, const Quantity& q) {
-  bool ranged = q.minimum || q.maximum;
+  bool ranged = q.range;
   int64_t integer = 0;
   bool is_integer = !q.exact.empty() && absl::SimpleAtoi(q.exact, &integer);
   json[key] = q.undefined || ranged ? Json(nullptr)
