@@ -1,10 +1,10 @@
 // The pipeline's stages on the bundled examples and on enlarged copies of them: compiling
 // the built-in pack, loading a dossier, evaluating it. Results: benchmarks/RESULTS.md.
-#include <fstream>
-#include <sstream>
-
 #include <benchmark/benchmark.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "zhuoyue/zhuoyue.h"
 

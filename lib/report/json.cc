@@ -1,7 +1,6 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/numbers.h"
-
 #include "report/render.h"
 
 namespace zhuoyue {
@@ -15,9 +14,7 @@ void PutQuantity(Json& json, const std::string& key, const Quantity& q) {
   bool ranged = q.range;
   int64_t integer = 0;
   bool is_integer = !q.exact.empty() && absl::SimpleAtoi(q.exact, &integer);
-  json[key] = q.undefined || ranged ? Json(nullptr)
-              : is_integer          ? Json(integer)
-                                    : Json(q.value);
+  json[key] = q.undefined || ranged ? Json(nullptr) : is_integer ? Json(integer) : Json(q.value);
   if (ranged) {
     json[key + "_range"] = {{"min", q.minimum ? Json(*q.minimum) : Json(nullptr)},
                             {"max", q.maximum ? Json(*q.maximum) : Json(nullptr)}};
