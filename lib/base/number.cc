@@ -27,7 +27,8 @@ bool AddOverflows(i128 a, i128 b, i128* out) { return __builtin_add_overflow(a, 
 
 // __int128 has no standard formatting.
 std::string ToIntegerString(i128 value) {
-  i128 v = value < 0 ? -value : value;
+  // Unsigned, so that the magnitude of −2^127 is representable.
+  unsigned __int128 v = value < 0 ? -static_cast<unsigned __int128>(value) : value;
   std::string digits;
   do {
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
@@ -36,15 +37,16 @@ std::string ToIntegerString(i128 value) {
   return value < 0 ? "-" + digits : digits;
 }
 
-// Largest magnitude kept exact; beyond it a double is as honest as anything.
-constexpr int kMaxDigits = 30;
+// Decimal digits kept exact: 10^36 < 2^127. Beyond that a double is as honest as anything.
+constexpr int kMaxDigits = 36;
 
 }  // namespace
 
 Number Number::Make(i128 num, i128 den) {
   if (den < 0) {
-    num = -num;
-    den = -den;
+    if (__builtin_sub_overflow(i128(0), num, &num) || __builtin_sub_overflow(i128(0), den, &den)) {
+      return Inexact(static_cast<double>(num) / static_cast<double>(den));
+    }
   }
   i128 g = Gcd(num, den);
   if (g > 1) {
@@ -134,11 +136,17 @@ double Number::ToDouble() const {
 
 std::string Number::ToString() const {
   if (exact_ && den_ == 1) return ToIntegerString(num_);
+  if (exact_) {
+    std::string decimal = ToExactString();
+    if (decimal.find('/') == std::string::npos) return decimal;
+  }
+  // A fraction that does not terminate gets 12 significant digits; an inexact number the
+  // shortest text that reads back as the same double.
   char buffer[40];
   double value = ToDouble();
-  for (int precision = 1; precision <= 17; ++precision) {
+  for (int precision = exact_ ? 12 : 1; precision <= 17; ++precision) {
     std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
-    if (precision >= 12 || std::strtod(buffer, nullptr) == value) break;
+    if (exact_ || std::strtod(buffer, nullptr) == value) break;
   }
   return buffer;
 }
@@ -149,19 +157,23 @@ std::string Number::ToExactString() const {
   i128 rest = den_;
   for (; rest % 2 == 0; rest /= 2) ++twos;
   for (; rest % 5 == 0; rest /= 5) ++fives;
-  if (rest != 1) return ToIntegerString(num_) + "/" + ToIntegerString(den_);
+  std::string fraction = ToIntegerString(num_) + "/" + ToIntegerString(den_);
+  if (rest != 1) return fraction;
   // den = 2^twos · 5^fives: the decimal ends after max(twos, fives) places.
   int places = std::max(twos, fives);
+  if (places > kMaxDigits) return fraction;
   i128 scale = 1;
   for (int k = 0; k < places; ++k) scale *= 10;
   i128 scaled = 0;
-  if (MulOverflows(num_, scale / den_, &scaled)) return ToString();
-  std::string digits = ToIntegerString(scaled < 0 ? -scaled : scaled);
+  if (MulOverflows(num_, scale / den_, &scaled)) return fraction;
+  std::string digits = ToIntegerString(scaled);
+  bool negative = digits[0] == '-';
+  if (negative) digits.erase(0, 1);
   if (static_cast<int>(digits.size()) <= places) {
     digits.insert(0, places + 1 - digits.size(), '0');
   }
   digits.insert(digits.size() - places, ".");
-  return scaled < 0 ? "-" + digits : digits;
+  return negative ? "-" + digits : digits;
 }
 
 Number operator+(const Number& a, const Number& b) {
@@ -176,8 +188,11 @@ Number operator+(const Number& a, const Number& b) {
 }
 
 Number operator-(const Number& a) {
-  if (!a.exact_) return Number::Inexact(-a.approx_);
-  return Number::Make(-a.num_, a.den_);
+  i128 negated;
+  if (!a.exact_ || __builtin_sub_overflow(i128(0), a.num_, &negated)) {
+    return Number::Inexact(-a.ToDouble());
+  }
+  return Number::Make(negated, a.den_);
 }
 
 Number operator-(const Number& a, const Number& b) { return a + (-b); }

@@ -28,8 +28,8 @@ class Number {
   bool exact() const { return exact_; }
   bool IsInteger() const { return exact_ && den_ == 1; }
   double ToDouble() const;
-  // Shortest decimal that reads back as this number; fractions that do not terminate are
-  // printed to 12 significant digits.
+  // The decimal value: exact when it terminates ("0.225"), else 12 significant digits
+  // ("0.333333333333"); an inexact number prints as the shortest text that reads back.
   std::string ToString() const;
   // The exact value: "3", "0.225", or "1/3" when the decimal does not terminate; for an
   // inexact number, the same as ToString().

@@ -110,6 +110,7 @@ class Checker {
   void CheckParams();
   void CheckRequirements();
   void CheckEligibilityAndOutcomes();
+  void CheckDefinitions();
 
   // ---- expressions
   struct Scope {
@@ -282,6 +283,10 @@ void Checker::DeclareFields(TableId table, const std::vector<ast::Field>& fields
       }
       continue;
     }
+    if (schema.tables[table].FindField(decl.name) != -1) {
+      Error(file, span, kDuplicate, absl::StrCat("field `", decl.name, "` is declared twice"));
+      continue;
+    }
     if (auto* nested = boost::get<x3::forward_ast<ast::GroupType>>(&variant)) {
       decl.type = FieldType::kGroup;
       decl.absent_is_none = nested->get().optional;
@@ -296,13 +301,13 @@ void Checker::DeclareFields(TableId table, const std::vector<ast::Field>& fields
       DeclareFields(table, nested->get().fields, group_prefix, id, file);
       continue;
     }
+    // References and bounds resolve once every table is declared (and this field accepted).
+    const ast::NumberType* bound = nullptr;
+    const ast::RefType* reference = nullptr;
     if (auto* number = boost::get<ast::NumberType>(&variant)) {
       decl.type = FieldType::kNumber;
       if (number->minimum) decl.minimum = Number::Parse(*number->minimum);
-      if (number->bound_ref) {
-        pending_bounds_.push_back(
-            {table, static_cast<FieldId>(schema.tables[table].fields.size()), number, file});
-      }
+      if (number->bound_ref) bound = number;
     } else if (auto* scalar = boost::get<ast::ScalarType>(&variant)) {
       decl.type = scalar->keyword == "bool"     ? FieldType::kBool
                   : scalar->keyword == "key"    ? FieldType::kKey
@@ -314,8 +319,7 @@ void Checker::DeclareFields(TableId table, const std::vector<ast::Field>& fields
       decl.enum_open = enumeration->open;
     } else if (auto* ref = boost::get<ast::RefType>(&variant)) {
       decl.type = FieldType::kRef;
-      pending_refs_.push_back(
-          {table, static_cast<FieldId>(schema.tables[table].fields.size()), ref, file});
+      reference = ref;
     } else {
       Error(file, span, kBadSchema, "unsupported field type");
       continue;
@@ -329,19 +333,18 @@ void Checker::DeclareFields(TableId table, const std::vector<ast::Field>& fields
         decl.nullable = true;
       }
     }
-    if (schema.tables[table].FindField(decl.name) != -1) {
-      Error(file, span, kDuplicate, absl::StrCat("field `", decl.name, "` is declared twice"));
-      continue;
-    }
+    FieldId id = static_cast<FieldId>(schema.tables[table].fields.size());
     if (decl.is_id) {
       if (schema.tables[table].id_field != -1) {
         Error(file, span, kBadSchema,
               absl::StrCat("table `", schema.tables[table].name, "` has two id fields"));
         continue;
       }
-      schema.tables[table].id_field = static_cast<FieldId>(schema.tables[table].fields.size());
+      schema.tables[table].id_field = id;
     }
     schema.tables[table].fields.push_back(std::move(decl));
+    if (bound) pending_bounds_.push_back({table, id, bound, file});
+    if (reference) pending_refs_.push_back({table, id, reference, file});
   }
 }
 
@@ -468,6 +471,12 @@ NodePtr Checker::Expr(const ast::Operand& operand) {
       if (value->op != Op::kLiteral ||
           (value->type.kind != Kind::kText && value->type.kind != Kind::kNumber)) {
         Error(value->span, kTypeMismatch, "list items must be text or number literals");
+        return nullptr;
+      }
+      if (!node->children.empty() && value->type.kind != node->type.element) {
+        Error(value->span, kTypeMismatch,
+              absl::StrCat("a list holds one kind of item: this ", KindName(value->type.kind),
+                           " follows a ", KindName(node->type.element)));
         return nullptr;
       }
       node->type.element = value->type.kind;
@@ -933,6 +942,48 @@ NodePtr Checker::Call(const ast::Call& call) {
 
 // ------------------------------------------------------------------ declarations
 
+// Every definition is checked on its own too, with its parameters as variables of their
+// declared types, so that an unused one cannot hide an error.
+void Checker::CheckDefinitions() {
+  std::vector<std::pair<std::string, At<ast::Def>>> defs(defs_.begin(), defs_.end());
+  std::sort(defs.begin(), defs.end(), [&](const auto& a, const auto& b) {
+    return std::make_pair(a.second.file, files_[a.second.file].SpanOf(*a.second.node).begin) <
+           std::make_pair(b.second.file, files_[b.second.file].SpanOf(*b.second.node).begin);
+  });
+  for (const auto& [name, def] : defs) {
+    file_ = def.file;
+    scopes_.clear();
+    bool params_ok = true;
+    for (const ast::DefParam& param : def.node->params) {
+      Type type;
+      if (TableId table = pack_->schema.FindTable(param.type); table != kNoTable) {
+        type = Type::Entity(table);
+      } else if (param.type == "number" || param.type == "bool" || param.type == "string") {
+        type = Type::Of(param.type == "number" ? Kind::kNumber
+                        : param.type == "bool" ? Kind::kBool
+                                               : Kind::kText);
+      } else {
+        Error(SpanOf(param), kUnknownName,
+              absl::StrCat("unknown type `", param.type, "` for parameter `", param.name, "`"),
+              "a parameter's type is a table name, number, bool or string");
+        params_ok = false;
+        continue;
+      }
+      int slot = pack_->slot_count++;
+      scopes_.push_back({param.name, [this, slot, type](Span at) {
+                           auto node = MakeNode(Op::kVariable, type, at);
+                           node->slot = slot;
+                           return node;
+                         }});
+    }
+    if (!params_ok) continue;
+    expanding_defs_ = {name};
+    Expr(def.node->body);
+    expanding_defs_.clear();
+  }
+  scopes_.clear();
+}
+
 void Checker::CheckParams() {
   absl::flat_hash_set<std::string> seen;
   for (const auto& [param, file] : params_) {
@@ -978,6 +1029,8 @@ void Checker::CheckRequirements() {
         }
         CriterionDef c;
         c.id = criterion->id;
+        c.file = file_;
+        c.span = span;
         c.text = criterion->text;
         c.kind = criterion->kind == "judged"     ? CriterionKind::kJudged
                  : criterion->kind == "computed" ? CriterionKind::kComputed
@@ -1002,11 +1055,11 @@ void Checker::CheckRequirements() {
       }
     }
     if (requirement->pass && *requirement->pass != "all") {
-      if (!absl::SimpleAtoi(*requirement->pass, &def.at_least)) def.at_least = 0;
-      if (def.at_least < 1 || def.at_least > static_cast<int>(def.criteria.size())) {
+      if (!absl::SimpleAtoi(*requirement->pass, &def.at_least) || def.at_least < 1 ||
+          def.at_least > static_cast<int>(def.criteria.size())) {
         Error(SpanOf(*requirement), kBadPolicy,
-              absl::StrCat("`pass at least ", def.at_least, "` but requirement ", def.id, " has ",
-                           def.criteria.size(), " criteria"));
+              absl::StrCat("`pass at least ", *requirement->pass, "` but requirement ", def.id,
+                           " has ", def.criteria.size(), " criteria"));
       }
     }
     pack_->requirements.push_back(std::move(def));
@@ -1035,8 +1088,14 @@ void Checker::CheckEligibilityAndOutcomes() {
   for (const auto& [overall, file] : overall_) {
     file_ = file;
     pack_->overall_title = overall->title;
-    for (const ast::OverallCase& outcome : overall->cases) {
-      NodePtr when = outcome.when ? Bool(*outcome.when, "an outcome condition") : nullptr;
+    for (size_t i = 0; i < overall->cases.size(); ++i) {
+      const ast::OverallCase& outcome = overall->cases[i];
+      bool otherwise = outcome.when.get().which() == 0;  // Nil
+      if (otherwise && i + 1 != overall->cases.size()) {
+        Error(SpanOf(outcome), kTypeMismatch,
+              absl::StrCat("outcome `", outcome.name, "` is `otherwise`, so it must come last"));
+      }
+      NodePtr when = otherwise ? nullptr : Bool(outcome.when, "an outcome condition");
       pack_->overall.push_back({outcome.name, outcome.label, std::move(when)});
     }
     break;
@@ -1044,6 +1103,7 @@ void Checker::CheckEligibilityAndOutcomes() {
 }
 
 std::unique_ptr<CheckedPack> Checker::Run() {
+  size_t first_diagnostic = diagnostics_.size();
   pack_ = std::make_unique<CheckedPack>();
   for (const ParsedFile& file : files_) pack_->sources.push_back(file.source);
   Collect();
@@ -1067,6 +1127,7 @@ std::unique_ptr<CheckedPack> Checker::Run() {
   CheckParams();
   CheckRequirements();
   CheckEligibilityAndOutcomes();
+  CheckDefinitions();
   for (const PendingId& pending : pending_ids_) {
     bool known = pending.op == Op::kProvided      ? material_ids_.contains(pending.id)
                  : pending.op == Op::kDistinction ? requirement_ids_.contains(pending.id)
@@ -1110,6 +1171,18 @@ std::unique_ptr<CheckedPack> Checker::Run() {
   require_table(Op::kJudgement, "judgements", {"criterion", "verdict"});
   require_table(Op::kDistinction, "judgements", {"requirement", "distinction"});
   require_table(Op::kProvided, "materials", {"requirement", "item"});
+  // A definition is checked at each call and on its own: report each problem once.
+  std::vector<Diagnostic> unique;
+  for (size_t i = first_diagnostic; i < diagnostics_.size(); ++i) {
+    const Diagnostic& d = diagnostics_[i];
+    bool seen = std::any_of(unique.begin(), unique.end(), [&](const Diagnostic& u) {
+      return u.code == d.code && u.file == d.file && u.line == d.line && u.column == d.column &&
+             u.message == d.message;
+    });
+    if (!seen) unique.push_back(d);
+  }
+  diagnostics_.resize(first_diagnostic);
+  diagnostics_.insert(diagnostics_.end(), unique.begin(), unique.end());
   if (HasErrors(diagnostics_)) return nullptr;
   return std::move(pack_);
 }

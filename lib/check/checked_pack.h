@@ -22,6 +22,8 @@ struct ParamDef {
 
 struct CriterionDef {
   std::string id;  // "5.2"
+  int file = 0;    // where it is declared: index into CheckedPack::sources
+  Span span;
   CriterionKind kind = CriterionKind::kComputed;
   std::string text;
   ir::NodePtr expression;  // null for judged criteria

@@ -222,7 +222,7 @@ struct Levels : x3::position_tagged {
 struct OverallCase : x3::position_tagged {
   std::string name;
   std::string label;
-  boost::optional<Operand> when;  // none: `otherwise`
+  Operand when;  // Nil: `otherwise`
 };
 
 struct Overall : x3::position_tagged {

@@ -48,6 +48,7 @@ inline auto Keyword(const char* word) { return lexeme[lit(word) >> !(alnum | '_'
   const x3::rule<name##_class, type> name = readable;
 
 ZY_RULE(identifier, std::string, "name")
+ZY_RULE(word, std::string, "field name")
 ZY_RULE(string_literal, std::string, "string")
 ZY_RULE(number_text, std::string, "number")
 ZY_RULE(dotted_id, std::string, "id such as 5 or 5.2")
@@ -105,6 +106,7 @@ ZY_RULE(requirement, ast::Requirement, "requirement")
 ZY_RULE(eligibility, ast::Eligibility, "eligibility rule")
 ZY_RULE(level, ast::Level, "level")
 ZY_RULE(levels, ast::Levels, "levels")
+ZY_RULE(outcome_when, ast::Operand, "condition")
 ZY_RULE(overall_case, ast::OverallCase, "outcome")
 ZY_RULE(overall, ast::Overall, "overall")
 
@@ -112,11 +114,20 @@ ZY_RULE(overall, ast::Overall, "overall")
 
 // ------------------------------------------------------------------ lexical
 
-const auto reserved = Keyword("and") | Keyword("or") | Keyword("not") | Keyword("in") |
-                      Keyword("every") | Keyword("some") | Keyword("no") | Keyword("where") |
-                      Keyword("true") | Keyword("false") | Keyword("none");
+// Operators and literals, and the words that open a declaration or a requirement's item:
+// reserving those lets a missing expression end at the next declaration instead of
+// swallowing its keyword as a name.
+const auto reserved =
+    Keyword("and") | Keyword("or") | Keyword("not") | Keyword("in") | Keyword("every") |
+    Keyword("some") | Keyword("no") | Keyword("where") | Keyword("true") | Keyword("false") |
+    Keyword("none") | Keyword("pack") | Keyword("param") | Keyword("object") | Keyword("table") |
+    Keyword("standard") | Keyword("def") | Keyword("requirement") | Keyword("criterion") |
+    Keyword("material") | Keyword("eligibility") | Keyword("levels") | Keyword("overall");
 
 const auto identifier_def = raw[lexeme[!reserved >> (alpha | char_('_')) >> *(alnum | '_')]];
+// Field names may be any word (`requirement: key`): they only occur before `:` in a schema
+// and after `.` in an expression.
+const auto word_def = raw[lexeme[(alpha | char_('_')) >> *(alnum | '_')]];
 
 const auto escape = lit('\\') > (char_('"') | char_('\\') | (lit('n') >> attr('\n')));
 const auto string_literal_def = lexeme['"' > *(escape | (char_ - '"' - '\\' - eol)) > '"'];
@@ -152,7 +163,7 @@ const auto quantifier_def = quantifier_op > identifier > Keyword("in") > postfix
 
 const auto primary_def = list_literal | aggregate | call | atom | ('(' > expression > ')');
 
-const auto postfix_def = primary >> *('.' > identifier);
+const auto postfix_def = primary >> *('.' > word);
 
 const auto negation_def = x3::string("-") >> unary;
 const auto unary_def = negation | postfix;
@@ -185,20 +196,22 @@ const auto number_type_def = raw[Keyword("number")] >> -(lit(">=") > number_text
                              -(lit("<=") > identifier) >> -('.' > identifier);
 const auto scalar_type_def =
     raw[Keyword("bool") | Keyword("string") | Keyword("key") | Keyword("weight")] >> attr(false);
-const auto enum_type_def = Keyword("enum") >> matches[Keyword("open")] > '(' > (identifier % ',') >
-                           ')';
+// Enum values, inverse and parent-key names are read after `.` or compared as text, so
+// any word will do.
+const auto enum_type_def = Keyword("enum") >> matches[Keyword("open")] > '(' > (word % ',') > ')';
 const auto ref_type_def = Keyword("ref") > '(' > (identifier % ',') > ')' >
-                          -(Keyword("inverse") > identifier);
+                          -(Keyword("inverse") > word);
 const auto list_type_def = raw[Keyword("list")] > type;
 const auto group_type_def = matches[Keyword("optional")] >> '{' > *field > '}';
 const auto table_type_def = raw[Keyword("table") | Keyword("object")] > identifier >
-                            -('(' > identifier >
-                              ')') > matches[Keyword("ids") > Keyword("global")] > -string_literal
-                            > '{' > *field > '}';
+                            -('(' > word > ')') > matches[Keyword("ids") > Keyword("global")] >
+                            -string_literal > '{' > *field > '}';
 const auto type_def =
     number_type | scalar_type | enum_type | ref_type | list_type | group_type | table_type;
-const auto modifier_def = raw[Keyword("id") | Keyword("required") | Keyword("nullable")];
-const auto field_def = identifier >> ':' > type > *modifier > -(lit(';') | ',');
+// `id` followed by `:` starts the next field (a field may be called `id`).
+const auto modifier_def =
+    raw[(Keyword("id") | Keyword("required") | Keyword("nullable")) >> !lit(':')];
+const auto field_def = word >> ':' > type > *modifier > -(lit(';') | ',');
 
 // ------------------------------------------------------------------ declarations
 
@@ -226,23 +239,25 @@ const auto eligibility_def =
     Keyword("eligibility") > identifier > string_literal > '=' > expression;
 const auto level_def = identifier > string_literal;
 const auto levels_def = raw[Keyword("levels")] > '{' > *level > '}';
-const auto overall_case_def = identifier > string_literal > -(Keyword("when") > expression) >
-                              -Keyword("otherwise");
+const auto outcome_when_def = Keyword("when") > expression;
+const auto overall_case_def = identifier > string_literal >
+                              (outcome_when | (Keyword("otherwise") >> attr(ast::Operand())));
 const auto overall_def = Keyword("overall") > string_literal > '{' > *overall_case > '}';
 
 const auto declaration_def = pack_header | param | table_type | standard | def | requirement |
                              eligibility | levels | overall;
 
-BOOST_SPIRIT_DEFINE(identifier, string_literal, number_text, dotted_id, number_atom, string_atom,
-                    keyword_atom, name_atom, atom, list_literal, call, aggregate, quantifier,
-                    primary, postfix, negation, unary, multiplicative_operation, additive_operation,
-                    comparison_operation, and_operation, or_operation, multiplicative, additive,
-                    comparison_op, comparison, logical_not, not_expr, and_expr, or_expr, expression)
+BOOST_SPIRIT_DEFINE(identifier, word, string_literal, number_text, dotted_id, number_atom,
+                    string_atom, keyword_atom, name_atom, atom, list_literal, call, aggregate,
+                    quantifier, primary, postfix, negation, unary, multiplicative_operation,
+                    additive_operation, comparison_operation, and_operation, or_operation,
+                    multiplicative, additive, comparison_op, comparison, logical_not, not_expr,
+                    and_expr, or_expr, expression)
 BOOST_SPIRIT_DEFINE(number_type, scalar_type, enum_type, ref_type, list_type, group_type,
                     table_type, type, modifier, field)
 BOOST_SPIRIT_DEFINE(pack_header, param, standard_point, standard, def_param, def, criterion_kind,
                     criterion, material, requirement_item, pass_policy, requirement, eligibility,
-                    level, levels, overall_case, overall)
+                    level, levels, outcome_when, overall_case, overall)
 
 }  // namespace grammar
 

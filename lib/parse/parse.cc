@@ -33,24 +33,44 @@ const char* SkipBlank(const char* it, const char* end) {
   return it;
 }
 
-// After a syntax error: the start of the next line that begins with a declaration keyword.
-const char* NextDeclaration(const char* it, const char* end) {
+bool StartsDeclaration(const char* line, const char* end) {
+  for (const char* keyword : kDeclarationKeywords) {
+    size_t n = std::strlen(keyword);
+    if (static_cast<size_t>(end - line) >= n && std::strncmp(line, keyword, n) == 0 &&
+        (line + n == end || !IsWordChar(line[n]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// After a syntax error at `at` in the declaration that began at `start`: where to resume —
+// `at` itself when a new declaration begins there, else the next line that begins one.
+const char* NextDeclaration(const char* start, const char* at, const char* end) {
+  if (at > start && StartsDeclaration(at, end)) return at;
+  const char* it = at;
   while (it < end) {
     while (it < end && *it != '\n') ++it;
     const char* line = it;
     while (line < end && (*line == '\n' || *line == ' ' || *line == '\t' || *line == '\r')) {
       ++line;
     }
-    for (const char* keyword : kDeclarationKeywords) {
-      size_t n = std::strlen(keyword);
-      if (static_cast<size_t>(end - line) >= n && std::strncmp(line, keyword, n) == 0 &&
-          (line + n == end || !IsWordChar(line[n]))) {
-        return line;
-      }
-    }
+    if (StartsDeclaration(line, end)) return line;
     it = line;
   }
   return end;
+}
+
+// What the parser found at `at`: up to 12 characters of its line, in backticks.
+std::string Excerpt(const char* at, const char* end) {
+  if (at >= end) return "end of file";
+  const char* stop = at;
+  for (int characters = 0; stop < end && *stop != '\n' && *stop != '\r' && characters < 12;
+       ++characters) {
+    ++stop;
+    while (stop < end && (static_cast<unsigned char>(*stop) & 0xC0) == 0x80) ++stop;
+  }
+  return absl::StrCat("`", std::string(at, stop), "`");
 }
 
 }  // namespace
@@ -89,6 +109,7 @@ ParsedFile Parse(std::shared_ptr<const SourceFile> source, Diagnostics& diagnost
   const char* it = SkipBlank(begin, end);
   while (it < end) {
     ast::Declaration declaration;
+    const char* declaration_start = it;
     const char* at = it;
     std::string expected;
     try {
@@ -101,18 +122,20 @@ ParsedFile Parse(std::shared_ptr<const SourceFile> source, Diagnostics& diagnost
           "a declaration (pack, param, object, table, standard, def, requirement, "
           "eligibility, levels, overall)";
     } catch (const x3::expectation_failure<const char*>& failure) {
-      at = SkipBlank(failure.where(), end);
       expected = failure.which();
+      // X3 reports where the failing parser started, before it skipped blanks; a string
+      // that runs into the end of its line fails right there, inside the string.
+      at = expected == "'\"'" ? failure.where() : SkipBlank(failure.where(), end);
     }
-    std::string_view found = at < end ? std::string_view(at, std::min<size_t>(end - at, 12))
-                                      : std::string_view("end of file");
-    if (size_t newline = found.find('\n'); newline != std::string_view::npos) {
-      found = found.substr(0, newline);
+    std::string message;
+    if (expected == "'\"'" && at < end && (*at == '\n' || *at == '\r')) {
+      message = "syntax error: the string is not closed on its line (add `\"`)";
+    } else {
+      message = absl::StrCat("syntax error: expected ", expected, ", found ", Excerpt(at, end));
     }
     diagnostics.push_back(MakeDiagnostic(
-        *source, {static_cast<int>(at - begin), static_cast<int>(at - begin)}, "ZY1001",
-        absl::StrCat("syntax error: expected ", expected, ", found `", std::string(found), "`")));
-    it = NextDeclaration(at, end);
+        *source, {static_cast<int>(at - begin), static_cast<int>(at - begin)}, "ZY1001", message));
+    it = NextDeclaration(declaration_start, at, end);
   }
   for (const char* position : positions.get_positions()) {
     file.offsets.push_back(static_cast<int>(position - begin));

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "parse/parse.h"
 #include "plan/plan.h"
 
 namespace zhuoyue {
@@ -94,13 +95,19 @@ std::unique_ptr<Plan> Compile(std::unique_ptr<CheckedPack> pack, Diagnostics& di
     std::vector<std::string> path;
     for (Vertex v : cycle) path.push_back(names[v]);
     path.push_back(names[cycle.front()]);
-    diagnostics.push_back(
-        Diagnostic{.code = kDependencyCycle,
-                   .file = pack->sources.empty() ? "" : pack->sources[0]->name(),
-                   .line = 1,
-                   .column = 1,
-                   .message = absl::StrCat("verdicts depend on each other in a cycle: ",
-                                           absl::StrJoin(path, " → "))});
+    // Located at the first criterion of the cycle (a requirement depends on its criteria,
+    // so every cycle passes through one).
+    const CriterionDef* at = nullptr;
+    for (Vertex v : cycle) {
+      if (steps[v].criterion >= 0) {
+        at = &pack->requirements[steps[v].requirement].criteria[steps[v].criterion];
+        break;
+      }
+    }
+    diagnostics.push_back(MakeDiagnostic(
+        *pack->sources[at ? at->file : 0], at ? at->span : Span{}, kDependencyCycle,
+        absl::StrCat("verdicts depend on each other in a cycle: ", absl::StrJoin(path, " → ")),
+        "a criterion cannot depend, through met(), on its own verdict"));
     return nullptr;
   }
   std::vector<Vertex> reversed;
