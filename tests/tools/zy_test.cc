@@ -97,7 +97,7 @@ TEST(ZyEval, UsageErrorsGiveExitTwo) {
     SCOPED_TRACE(args);
     Outcome run = Zy(args);
     EXPECT_EQ(run.status, 2);
-    EXPECT_THAT(run.err, HasSubstr("usage: zy eval"));
+    EXPECT_THAT(run.err, HasSubstr("usage: zy"));
     EXPECT_THAT(run.out, IsEmpty());
   }
 }

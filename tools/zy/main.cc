@@ -1,166 +1,31 @@
-// zy — the command-line face of zhuoyue.
-//
-//   zy eval DOSSIER [--rules PATH] [--param k=v]… [--format text|json] [--output FILE]
-//                   [--fail-on not_met|pending] [--color auto|always|never]
-//
-// Exit status (shared/spec/report-v1.md): 0 when the overall verdict was computed, 1 when
-// the dossier or the rules could not be read (diagnostics on stderr), 2 on a usage error,
-// 3 with --fail-on when the result is not met (or pending).
-#include <unistd.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
+// zy — the command-line face of zhuoyue. Each command lives in its own file.
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include "zhuoyue/zhuoyue.h"
+#include "tools/zy/commands.h"
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitInput = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitFailOn = 3;
-
 constexpr char kUsage[] =
-    "usage: zy eval DOSSIER [options]\n"
+    "usage: zy COMMAND [arguments]\n"
     "\n"
-    "Evaluates a program dossier (zhuoyue.dossier/1 JSON) against the Excellent Engineer\n"
-    "plan and prints the report.\n"
+    "commands:\n"
+    "  eval DOSSIER [options]   evaluate a dossier and print its report (zy eval --help)\n"
     "\n"
-    "options:\n"
-    "  --rules PATH          a rule pack directory or .zy file instead of the built-in pack\n"
-    "  --param NAME=VALUE    override a pack parameter (repeatable)\n"
-    "  --format text|json    output form (default: text)\n"
-    "  --output FILE         write the report to FILE (atomically) instead of stdout\n"
-    "  --fail-on not_met|pending\n"
-    "                        exit 3 when the overall result is not met (or also pending)\n"
-    "  --color auto|always|never\n"
-    "                        colour the text summary (default: auto, when stdout is a TTY)\n"
-    "\n"
-    "exit status: 0 evaluated, 1 unreadable input or rules, 2 usage error, 3 --fail-on\n";
-
-int Usage(const std::string& problem) {
-  std::cerr << "zy: " << problem << "\n\n" << kUsage;
-  return kExitUsage;
-}
-
-// Prints the diagnostics, or the status when there are none (a file that cannot be read).
-int InputFailure(const std::vector<zhuoyue::Diagnostic>& diagnostics, const absl::Status& status,
-                 const char* what) {
-  for (const zhuoyue::Diagnostic& d : diagnostics) std::cerr << d.Format() << "\n";
-  if (diagnostics.empty()) {
-    std::cerr << "zy: " << status.message() << "\n";
-  } else {
-    std::cerr << "zy: " << diagnostics.size() << " problem" << (diagnostics.size() == 1 ? "" : "s")
-              << " in the " << what << "; no report written\n";
-  }
-  return kExitInput;
-}
-
-// Writes through a temporary file and a rename, so a reader never sees half a report.
-bool WriteAtomically(const std::string& path, const std::string& text) {
-  std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) {
-      std::remove(temporary.c_str());
-      return false;
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) std::remove(temporary.c_str());
-  return !error;
-}
-
-int Eval(const std::vector<std::string>& args) {
-  std::string dossier_path, rules, format = "text", output, fail_on, color = "auto";
-  zhuoyue::EvaluateOptions options;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) return false;
-      into = args[++i];
-      return true;
-    };
-    if (arg == "--rules") {
-      if (!value(rules)) return Usage("--rules needs a path");
-    } else if (arg == "--param") {
-      std::string assignment;
-      if (!value(assignment)) return Usage("--param needs NAME=VALUE");
-      size_t equals = assignment.find('=');
-      if (equals == std::string::npos || equals == 0) {
-        return Usage("--param needs NAME=VALUE, got `" + assignment + "`");
-      }
-      options.params.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
-    } else if (arg == "--format") {
-      if (!value(format) || (format != "text" && format != "json")) {
-        return Usage("--format is text or json");
-      }
-    } else if (arg == "--output") {
-      if (!value(output)) return Usage("--output needs a file");
-    } else if (arg == "--fail-on") {
-      if (!value(fail_on) || (fail_on != "not_met" && fail_on != "pending")) {
-        return Usage("--fail-on is not_met or pending");
-      }
-    } else if (arg == "--color") {
-      if (!value(color) || (color != "auto" && color != "always" && color != "never")) {
-        return Usage("--color is auto, always or never");
-      }
-    } else if (arg.starts_with("--")) {
-      return Usage("unknown option " + arg);
-    } else if (dossier_path.empty()) {
-      dossier_path = arg;
-    } else {
-      return Usage("one dossier at a time");
-    }
-  }
-  if (dossier_path.empty()) return Usage("no dossier given");
-
-  std::vector<zhuoyue::Diagnostic> diagnostics;
-  auto pack =
-      rules.empty() ? zhuoyue::Pack::Builtin() : zhuoyue::Pack::FromPath(rules, &diagnostics);
-  if (!pack.ok()) return InputFailure(diagnostics, pack.status(), "rules");
-  auto dossier = zhuoyue::Dossier::FromFile(**pack, dossier_path, &diagnostics);
-  if (!dossier.ok()) return InputFailure(diagnostics, dossier.status(), "dossier");
-  auto report = zhuoyue::Evaluate(**pack, **dossier, options);
-  if (!report.ok()) {
-    // Only parameters can fail here: a usage error.
-    return Usage(std::string(report.status().message()));
-  }
-  bool colored = color == "always" || (color == "auto" && output.empty() && isatty(STDOUT_FILENO));
-  std::string text =
-      format == "json" ? zhuoyue::ReportToJson(*report) : zhuoyue::ReportToText(*report, colored);
-  if (output.empty()) {
-    std::cout << text;
-    std::cout.flush();
-  } else if (!WriteAtomically(output, text)) {
-    std::cerr << "zy: cannot write " << output << "\n";
-    return kExitInput;
-  }
-  const std::string& overall = report->overall;
-  bool failed = overall == "passed_not_met" || overall == "not_passed";
-  if (!fail_on.empty() && (failed || (fail_on == "pending" && overall == "pending"))) {
-    return kExitFailOn;
-  }
-  return kExitOk;
-}
+    "exit status: 0 done, 1 unreadable input or rules, 2 usage error, 3 --fail-on\n";
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return Usage("no command given");
+  if (args.empty() || args[0] == "--help" || args[0] == "help" || args[0] == "-h") {
+    (args.empty() ? std::cerr : std::cout) << kUsage;
+    return args.empty() ? zy::kExitUsage : zy::kExitOk;
+  }
   std::string command = args[0];
   args.erase(args.begin());
-  if (command == "--help" || command == "help" || command == "-h") {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  if (command == "eval") return Eval(args);
-  return Usage("unknown command `" + command + "`");
+  if (command == "eval") return zy::RunEval(args);
+  std::cerr << "zy: unknown command `" << command << "`\n\n" << kUsage;
+  return zy::kExitUsage;
 }
