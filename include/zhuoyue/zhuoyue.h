@@ -57,8 +57,10 @@ struct SourceText {
 // A compiled rule pack. Built once, shared by any number of evaluations.
 class Pack {
  public:
-  // The built-in pack (dsl/zhuoyue/*.zy), embedded in the library at build time.
-  static absl::StatusOr<std::shared_ptr<const Pack>> Builtin();
+  // The built-in pack (dsl/zhuoyue/*.zy), embedded in the library at build time. Its
+  // warnings (lints) go to `diagnostics` when given.
+  static absl::StatusOr<std::shared_ptr<const Pack>> Builtin(
+      std::vector<Diagnostic>* diagnostics = nullptr);
   // A pack from a directory (all its *.zy files, in name order) or a single .zy file.
   // Problems in the rules go to `diagnostics` (may be null) and fail the status.
   static absl::StatusOr<std::shared_ptr<const Pack>> FromPath(const std::string& path,

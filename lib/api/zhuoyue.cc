@@ -131,12 +131,12 @@ absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromSources(
   });
 }
 
-absl::StatusOr<std::shared_ptr<const Pack>> Pack::Builtin() {
+absl::StatusOr<std::shared_ptr<const Pack>> Pack::Builtin(std::vector<Diagnostic>* diagnostics) {
   std::vector<SourceText> sources;
   for (const internal::PackFile& file : internal::BuiltinPackFiles()) {
     sources.push_back({absl::StrCat("<builtin>/", std::string(file.name)), std::string(file.text)});
   }
-  return FromSources(sources, nullptr);
+  return FromSources(sources, diagnostics);
 }
 
 absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromPath(const std::string& path,

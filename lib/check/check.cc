@@ -9,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "base/codes.h"
 
 namespace zhuoyue {
 namespace {
@@ -20,18 +21,7 @@ using ir::NodePtr;
 using ir::Op;
 using ir::Type;
 
-// Diagnostic codes of the checker (ZY11xx).
-constexpr char kUnknownName[] = "ZY1101";
-constexpr char kUnknownField[] = "ZY1102";
-constexpr char kTypeMismatch[] = "ZY1103";
-constexpr char kDuplicate[] = "ZY1104";
-constexpr char kRecursiveDef[] = "ZY1105";
-constexpr char kArgumentCount[] = "ZY1106";
-constexpr char kNotInEnum[] = "ZY1107";
-constexpr char kUnknownId[] = "ZY1108";
-constexpr char kBadPolicy[] = "ZY1109";
-constexpr char kMissingDeclaration[] = "ZY1110";
-constexpr char kBadSchema[] = "ZY1111";
+using namespace codes;  // NOLINT: the codes are this file's vocabulary.
 
 int EditDistance(std::string_view a, std::string_view b) {
   std::vector<int> row(b.size() + 1);
@@ -133,9 +123,14 @@ class Checker {
   NodePtr MakeNode(Op op, Type type, Span span);
   NodePtr Bool(const ast::Operand& operand, const char* what);
 
-  void Error(int file, Span span, const char* code, std::string message, std::string help = "");
-  void Error(Span span, const char* code, std::string message, std::string help = "") {
+  void Error(int file, Span span, std::string_view code, std::string message,
+             std::string help = "");
+  void Error(Span span, std::string_view code, std::string message, std::string help = "") {
     Error(file_, span, code, std::move(message), std::move(help));
+  }
+  void Warn(Span span, std::string_view code, std::string message, std::string help = "") {
+    Error(span, code, std::move(message), std::move(help));
+    diagnostics_.back().severity = Severity::kWarning;
   }
   Span SpanOf(const x3::position_tagged& node) const { return files_[file_].SpanOf(node); }
 
@@ -170,6 +165,8 @@ class Checker {
   std::vector<PendingBound> pending_bounds_;
 
   std::vector<Scope> scopes_;
+  absl::flat_hash_set<int> used_params_;
+  std::vector<std::pair<int, Span>> param_spans_;  // (file, span) per pack_->params entry
   std::vector<std::string> expanding_defs_;
   absl::flat_hash_set<std::string> criterion_ids_;
   absl::flat_hash_set<std::string> requirement_ids_;
@@ -183,7 +180,8 @@ class Checker {
   std::vector<PendingId> pending_ids_;
 };
 
-void Checker::Error(int file, Span span, const char* code, std::string message, std::string help) {
+void Checker::Error(int file, Span span, std::string_view code, std::string message,
+                    std::string help) {
   diagnostics_.push_back(
       MakeDiagnostic(*files_[file].source, span, code, std::move(message), std::move(help)));
 }
@@ -237,7 +235,7 @@ TableId Checker::DeclareTable(const ast::TableType& table, TableId parent, std::
   Schema& schema = pack_->schema;
   if (schema.FindTable(table.name) != kNoTable) {
     Error(file, files_[file].SpanOf(table), kDuplicate,
-          absl::StrCat("table `", table.name, "` is declared twice"));
+          absl::StrCat("`", table.name, "` is declared twice"));
     return kNoTable;
   }
   TableId id = static_cast<TableId>(schema.tables.size());
@@ -557,6 +555,7 @@ NodePtr Checker::Atom(const ast::Atom& atom) {
   if (int param = pack_->FindParam(name); param != -1) {
     auto node = MakeNode(Op::kParam, Type::Of(pack_->params[param].value.kind), span);
     node->index = param;
+    used_params_.insert(param);
     return node;
   }
   if (TableId table = pack_->schema.FindTable(name); table != kNoTable) {
@@ -799,6 +798,18 @@ NodePtr Checker::Binder(const std::string& op, const std::string& variable,
   int slot = pack_->slot_count++;
   Type element{collection->type.element, collection->type.table};
   if (collection->type.field) element.field = collection->type.field;
+  bool shadows_variable = std::any_of(scopes_.begin(), scopes_.end(),
+                                      [&](const Scope& scope) { return scope.name == variable; });
+  if (shadows_variable || pack_->FindParam(variable) != -1 ||
+      pack_->schema.FindTable(variable) != kNoTable) {
+    Warn(span, kShadowedName,
+         absl::StrCat("`", variable, "` hides the ",
+                      shadows_variable                   ? "variable"
+                      : pack_->FindParam(variable) != -1 ? "parameter"
+                                                         : "table",
+                      " of the same name inside this expression"),
+         "choose another name for the variable");
+  }
   scopes_.push_back({variable, [this, slot, element](Span at) {
                        auto node = MakeNode(Op::kVariable, element, at);
                        node->slot = slot;
@@ -898,7 +909,7 @@ NodePtr Checker::Call(const ast::Call& call) {
   }
   const ast::Def& definition = *def->second.node;
   if (std::find(expanding_defs_.begin(), expanding_defs_.end(), name) != expanding_defs_.end()) {
-    Error(span, kRecursiveDef,
+    Error(span, kRecursiveDefinition,
           absl::StrCat("`", name, "` calls itself (", absl::StrJoin(expanding_defs_, " → "), " → ",
                        name, "); definitions cannot recurse"));
     return nullptr;
@@ -910,14 +921,20 @@ NodePtr Checker::Call(const ast::Call& call) {
     if (!argument) return nullptr;
     const ast::DefParam& param = definition.params[i];
     TableId table = pack_->schema.FindTable(param.type);
+    bool scalar = param.type == "number" || param.type == "bool" || param.type == "string";
+    if (table == kNoTable && !scalar) return nullptr;  // reported once, with the definition
     bool ok = table != kNoTable
                   ? argument->type.kind == Kind::kEntity && argument->type.table == table
                   : std::string(KindName(argument->type.kind)) ==
                         (param.type == "string" ? "text" : param.type);
     if (!ok) {
+      TableId found = argument->type.table;
       Error(argument->span, kTypeMismatch,
-            absl::StrCat("argument `", param.name, "` of `", name, "` must be ", param.type,
-                         ", found a ", KindName(argument->type.kind)));
+            absl::StrCat("argument `", param.name, "` of `", name, "` must be a row of `",
+                         param.type, "`, found a ", KindName(argument->type.kind),
+                         found != kNoTable && argument->type.kind == Kind::kEntity
+                             ? absl::StrCat(" of `", pack_->schema.tables[found].name, "`")
+                             : ""));
       return nullptr;
     }
     arguments.push_back(std::move(argument));
@@ -1000,6 +1017,7 @@ void Checker::CheckParams() {
       continue;
     }
     pack_->params.push_back({param->name, value->literal, param->description.value_or("")});
+    param_spans_.push_back({file, SpanOf(*param)});
   }
 }
 
@@ -1021,7 +1039,7 @@ void Checker::CheckRequirements() {
         if (!criterion->id.starts_with(requirement->id + ".")) {
           Error(span, kUnknownId,
                 absl::StrCat("criterion ", criterion->id, " is inside requirement ",
-                             requirement->id, "; its id must start with ", requirement->id, "."));
+                             requirement->id, "; its id must start with `", requirement->id, ".`"));
         }
         if (!criterion_ids_.insert(criterion->id).second) {
           Error(span, kDuplicate, absl::StrCat("criterion ", criterion->id, " is declared twice"));
@@ -1057,9 +1075,11 @@ void Checker::CheckRequirements() {
     if (requirement->pass && *requirement->pass != "all") {
       if (!absl::SimpleAtoi(*requirement->pass, &def.at_least) || def.at_least < 1 ||
           def.at_least > static_cast<int>(def.criteria.size())) {
-        Error(SpanOf(*requirement), kBadPolicy,
+        Error(SpanOf(*requirement), kBadPassPolicy,
               absl::StrCat("`pass at least ", *requirement->pass, "` but requirement ", def.id,
-                           " has ", def.criteria.size(), " criteria"));
+                           " has ", def.criteria.size(),
+                           def.criteria.size() == 1 ? " criterion" : " criteria"),
+              "the number is between 1 and the number of criteria");
       }
     }
     pack_->requirements.push_back(std::move(def));
@@ -1109,7 +1129,7 @@ std::unique_ptr<CheckedPack> Checker::Run() {
   Collect();
   if (headers_.empty()) {
     diagnostics_.push_back(
-        Diagnostic{.code = kMissingDeclaration,
+        Diagnostic{.code = std::string(kMissingDeclaration),
                    .file = files_.empty() ? "" : files_[0].source->name(),
                    .line = 1,
                    .column = 1,
@@ -1135,42 +1155,53 @@ std::unique_ptr<CheckedPack> Checker::Run() {
                      ? criterion_ids_.contains(pending.id)
                      : criterion_ids_.contains(pending.id) || requirement_ids_.contains(pending.id);
     if (!known) {
-      Error(
-          pending.file, pending.span, kUnknownId,
-          absl::StrCat("no ", pending.op == Op::kProvided ? "material" : "criterion or requirement",
-                       " has the id \"", pending.id, "\""));
+      const char* what = pending.op == Op::kProvided      ? "material"
+                         : pending.op == Op::kDistinction ? "requirement"
+                         : pending.op == Op::kJudgement   ? "criterion"
+                                                          : "criterion or requirement";
+      Error(pending.file, pending.span, kUnknownId,
+            absl::StrCat("no ", what, " has the id \"", pending.id, "\""),
+            pending.op == Op::kJudgement ? "experts judge criteria, such as \"3.2\"" : "");
     }
   }
-  // The built-in functions read these tables; a pack that uses them must declare them.
-  auto require_table = [&](Op op, const char* table, std::vector<const char*> fields) {
-    bool used = std::any_of(pending_ids_.begin(), pending_ids_.end(),
-                            [op](const PendingId& p) { return p.op == op; });
-    bool judged =
-        op == Op::kJudgement &&
-        std::any_of(
-            pack_->requirements.begin(), pack_->requirements.end(), [](const RequirementDef& r) {
-              return std::any_of(r.criteria.begin(), r.criteria.end(), [](const CriterionDef& c) {
-                return c.kind != CriterionKind::kComputed;
-              });
-            });
-    if (!used && !judged) return;
+  // The built-in functions read these tables; a pack that uses them must declare them. The
+  // problem is located where they are first needed: a call, or a judged criterion.
+  auto require_table = [&](Op op, const char* function, const char* table,
+                           std::vector<const char*> fields) {
+    std::optional<std::pair<int, Span>> use;
+    for (const PendingId& p : pending_ids_) {
+      if (p.op == op && !use) use = std::make_pair(p.file, p.span);
+    }
+    for (const RequirementDef& r : pack_->requirements) {
+      for (const CriterionDef& c : r.criteria) {
+        if (op == Op::kJudgement && c.kind != CriterionKind::kComputed && !use) {
+          use = std::make_pair(c.file, c.span);
+        }
+      }
+    }
+    if (!use) return;
     TableId id = pack_->schema.FindTable(table);
     for (const char* field : fields) {
       if (id == kNoTable || pack_->schema.tables[id].FindField(field) == -1) {
-        diagnostics_.push_back(
-            Diagnostic{.code = kMissingDeclaration,
-                       .file = files_.empty() ? "" : files_[0].source->name(),
-                       .line = 1,
-                       .column = 1,
-                       .message = absl::StrCat("expert judgements and materials need a table `",
-                                               table, "` with field `", field, "`")});
+        Error(use->first, use->second, kMissingDeclaration,
+              absl::StrCat(
+                  function, " reads the table `", table, "`, which ",
+                  id == kNoTable ? "is not declared" : absl::StrCat("has no field `", field, "`")),
+              absl::StrCat("declare `table ", table, " { … ", field, ": … }` in the schema"));
         return;
       }
     }
   };
-  require_table(Op::kJudgement, "judgements", {"criterion", "verdict"});
-  require_table(Op::kDistinction, "judgements", {"requirement", "distinction"});
-  require_table(Op::kProvided, "materials", {"requirement", "item"});
+  require_table(Op::kJudgement, "an expert's judgement", "judgements", {"criterion", "verdict"});
+  require_table(Op::kDistinction, "`distinction()`", "judgements", {"requirement", "distinction"});
+  require_table(Op::kProvided, "`provided()`", "materials", {"requirement", "item"});
+  for (size_t i = 0; i < pack_->params.size(); ++i) {
+    if (used_params_.contains(static_cast<int>(i))) continue;
+    file_ = param_spans_[i].first;
+    Warn(param_spans_[i].second, kUnusedParameter,
+         absl::StrCat("parameter `", pack_->params[i].name, "` is never used"),
+         "use it in a rule, or remove it");
+  }
   // A definition is checked at each call and on its own: report each problem once.
   std::vector<Diagnostic> unique;
   for (size_t i = first_diagnostic; i < diagnostics_.size(); ++i) {

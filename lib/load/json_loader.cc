@@ -7,7 +7,7 @@
 //    then resolves references, checks bounds that go through references, and finishes the
 //    child-table indexes.
 //
-// Error codes are declared in load/loader_codes.h.
+// Error codes are declared in base/diagnostic_kinds.def.
 #include "load/json_loader.h"
 
 #include <algorithm>
@@ -23,12 +23,12 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "load/loader_codes.h"
+#include "base/codes.h"
 
 namespace zhuoyue {
 namespace {
 
-using namespace load_codes;  // NOLINT: the codes are this file's vocabulary.
+using namespace codes;  // NOLINT: the codes are this file's vocabulary.
 
 constexpr std::string_view kFormatKey = "format";
 constexpr std::string_view kFormatVersion = "zhuoyue.dossier/1";

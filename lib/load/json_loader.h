@@ -10,7 +10,7 @@
 //
 // What a load guarantees:
 // - Every problem found is reported (up to `max_errors`), each with a code from
-//   load/loader_codes.h and a location: a JSON pointer ("/courses/3/core"), plus
+//   base/diagnostic_kinds.def and a location: a JSON pointer ("/courses/3/core"), plus
 //   line:column (1-based, columns in characters) when the text is not well-formed JSON.
 // - Any error means no dossier: a half-loaded dossier never escapes.
 // - Absent fields and tables stay *unknown*; JSON null is unknown too, except on nullable

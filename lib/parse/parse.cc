@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
+#include "base/codes.h"
 #include "parse/config.h"
 #include "parse/grammar.h"
 
@@ -83,14 +84,20 @@ Span ParsedFile::SpanOf(const ast::x3::position_tagged& node) const {
   return span;
 }
 
-Diagnostic MakeDiagnostic(const SourceFile& source, Span span, std::string code,
+Diagnostic MakeDiagnostic(const SourceFile& source, Span span, std::string_view code,
                           std::string message, std::string help) {
   LineColumn at = source.Locate(span.begin);
   Diagnostic d;
-  d.code = std::move(code);
+  d.code = std::string(code);
   d.file = source.name();
   d.line = at.line;
   d.column = at.column;
+  d.source_line = std::string(source.Line(at.line));
+  // The span is underlined up to its end, or to the end of its first line.
+  LineColumn to = source.Locate(span.end);
+  d.end_column = span.end <= span.begin ? 0
+                 : to.line == at.line   ? to.column
+                                        : 1 + CountCharacters(d.source_line);
   d.message = std::move(message);
   d.help = std::move(help);
   return d;
@@ -133,8 +140,16 @@ ParsedFile Parse(std::shared_ptr<const SourceFile> source, Diagnostics& diagnost
     } else {
       message = absl::StrCat("syntax error: expected ", expected, ", found ", Excerpt(at, end));
     }
-    diagnostics.push_back(MakeDiagnostic(
-        *source, {static_cast<int>(at - begin), static_cast<int>(at - begin)}, "ZY1001", message));
+    // After a complete comparison, another comparison operator means a chained one.
+    std::string_view rest(at, end - at);
+    std::string help;
+    if (rest.starts_with("<") || rest.starts_with(">") || rest.starts_with("==") ||
+        rest.starts_with("!=")) {
+      help = "comparisons do not chain: write `a <= x and x <= b`";
+    }
+    diagnostics.push_back(
+        MakeDiagnostic(*source, {static_cast<int>(at - begin), static_cast<int>(at - begin)},
+                       codes::kSyntaxError, message, help));
     it = NextDeclaration(declaration_start, at, end);
   }
   for (const char* position : positions.get_positions()) {

@@ -24,7 +24,7 @@ struct ParsedFile {
 ParsedFile Parse(std::shared_ptr<const SourceFile> source, Diagnostics& diagnostics);
 
 // A diagnostic located at `span` of `source`.
-Diagnostic MakeDiagnostic(const SourceFile& source, Span span, std::string code,
+Diagnostic MakeDiagnostic(const SourceFile& source, Span span, std::string_view code,
                           std::string message, std::string help = "");
 
 }  // namespace zhuoyue

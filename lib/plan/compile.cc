@@ -6,13 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "base/codes.h"
 #include "parse/parse.h"
 #include "plan/plan.h"
 
 namespace zhuoyue {
 namespace {
-
-constexpr char kDependencyCycle[] = "ZY1112";
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 using Vertex = Graph::vertex_descriptor;
@@ -105,7 +104,7 @@ std::unique_ptr<Plan> Compile(std::unique_ptr<CheckedPack> pack, Diagnostics& di
       }
     }
     diagnostics.push_back(MakeDiagnostic(
-        *pack->sources[at ? at->file : 0], at ? at->span : Span{}, kDependencyCycle,
+        *pack->sources[at ? at->file : 0], at ? at->span : Span{}, codes::kDependencyCycle,
         absl::StrCat("verdicts depend on each other in a cycle: ", absl::StrJoin(path, " → ")),
         "a criterion cannot depend, through met(), on its own verdict"));
     return nullptr;

@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/codes.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "load/loader_codes.h"
 
 namespace zhuoyue {
 namespace {
@@ -341,7 +341,7 @@ TEST_F(JsonLoaderTest, KeyReadsIntegersAsText) {
 
 TEST_F(JsonLoaderTest, KeyRejectsFractions) {
   Diagnostic e = LoadOneError(R"({"materials": [{"requirement": 4.5}]})");
-  EXPECT_EQ(e.code, load_codes::kWrongType);
+  EXPECT_EQ(e.code, codes::kWrongType);
   EXPECT_EQ(e.pointer, "/materials/0/requirement");
   EXPECT_EQ(e.message, "expected a string or an integer, found a fraction");
 }
@@ -433,7 +433,7 @@ TEST_F(JsonLoaderTest, ReferenceIntoAbsentTableIsUnknownNotAnError) {
 TEST_F(JsonLoaderTest, MalformedJsonIsLocatedByLineAndCharacterColumn) {
   // The offending ',' is the 12th character of line 3 but its 16th byte.
   Diagnostic e = LoadOneError("{\n  \"program\": {\n  \"名称\": tru,\n}}");
-  EXPECT_EQ(e.code, load_codes::kMalformedJson);
+  EXPECT_EQ(e.code, codes::kMalformedJson);
   EXPECT_EQ(e.line, 3);
   EXPECT_EQ(e.column, 12);
   EXPECT_EQ(e.message, "malformed json: invalid literal");
@@ -442,13 +442,13 @@ TEST_F(JsonLoaderTest, MalformedJsonIsLocatedByLineAndCharacterColumn) {
 
 TEST_F(JsonLoaderTest, MalformedJsonAtEndOfInput) {
   Diagnostic e = LoadOneError("{\"courses\": [");
-  EXPECT_EQ(e.code, load_codes::kMalformedJson);
+  EXPECT_EQ(e.code, codes::kMalformedJson);
   EXPECT_EQ(e.line, 1);
   EXPECT_EQ(e.column, 14);
   EXPECT_THAT(e.message, HasSubstr("unexpected end of input"));
 
   e = LoadOneError("");
-  EXPECT_EQ(e.code, load_codes::kMalformedJson);
+  EXPECT_EQ(e.code, codes::kMalformedJson);
   EXPECT_EQ(e.line, 1);
   EXPECT_EQ(e.column, 1);
 }
@@ -457,7 +457,7 @@ TEST_F(JsonLoaderTest, MalformedJsonVariants) {
   for (std::string_view text : {"{\"a\": 1,}", "{\"a\" 1}", "[1, 2] 3", "{\"a\": NaN}",
                                 "{\"a\": \"\xff\"}", "{\"a\": \"x\ny\"}", "{'a': 1}"}) {
     Diagnostic e = LoadOneError(text);
-    EXPECT_EQ(e.code, load_codes::kMalformedJson) << text;
+    EXPECT_EQ(e.code, codes::kMalformedJson) << text;
     EXPECT_EQ(e.line, 1) << text;
     EXPECT_GT(e.column, 0) << text;
   }
@@ -465,14 +465,14 @@ TEST_F(JsonLoaderTest, MalformedJsonVariants) {
 
 TEST_F(JsonLoaderTest, RootMustBeAnObject) {
   Diagnostic e = LoadOneError("[]");
-  EXPECT_EQ(e.code, load_codes::kWrongType);
+  EXPECT_EQ(e.code, codes::kWrongType);
   EXPECT_EQ(e.pointer, "");
   EXPECT_EQ(e.message, "expected an object at the root, found an array");
 }
 
 TEST_F(JsonLoaderTest, WrongTypeIsLocated) {
   Diagnostic e = LoadOneError(R"({"courses": [{"id": "C1"}, {"id": "C2", "core": "yes"}]})");
-  EXPECT_EQ(e.code, load_codes::kWrongType);
+  EXPECT_EQ(e.code, codes::kWrongType);
   EXPECT_EQ(e.pointer, "/courses/1/core");
   EXPECT_EQ(e.message, "expected a boolean, found a string");
   EXPECT_EQ(e.Format(),
@@ -489,31 +489,31 @@ TEST_F(JsonLoaderTest, WrongTypesOfContainers) {
   Diagnostic e = LoadOneError(R"({"courses": [{"methods": ["case", 7]}]})");
   EXPECT_EQ(e.pointer, "/courses/0/methods/1");
   EXPECT_EQ(e.message, "expected a string, found a number");
-  EXPECT_EQ(e.code, load_codes::kWrongType);
+  EXPECT_EQ(e.code, codes::kWrongType);
 }
 
 TEST_F(JsonLoaderTest, ValueOutsideClosedSet) {
   Diagnostic e = LoadOneError(R"({"courses": [{"kind": "seminar"}]})");
-  EXPECT_EQ(e.code, load_codes::kNotInSet);
+  EXPECT_EQ(e.code, codes::kNotInSet);
   EXPECT_EQ(e.pointer, "/courses/0/kind");
   EXPECT_EQ(e.message,
             "\"seminar\" is not one of course, lab, practice, internship, design, thesis");
 
   e = LoadOneError(R"({"teachers": [{"international": ["phd_abroad", "mars"]}]})");
-  EXPECT_EQ(e.code, load_codes::kNotInSet);
+  EXPECT_EQ(e.code, codes::kNotInSet);
   EXPECT_EQ(e.pointer, "/teachers/0/international/1");
 }
 
 TEST_F(JsonLoaderTest, DuplicateIdIsReportedAtTheSecond) {
   Diagnostic e = LoadOneError(R"({"teachers": [{"id": "T1"}, {"id": "T2"}, {"id": "T1"}]})");
-  EXPECT_EQ(e.code, load_codes::kDuplicateId);
+  EXPECT_EQ(e.code, codes::kDuplicateId);
   EXPECT_EQ(e.pointer, "/teachers/2/id");
   EXPECT_EQ(e.message, "duplicate id \"T1\" in teachers; first at /teachers/0/id");
 
   // Child-table ids are unique across all parents.
   e = LoadOneError(R"({"school_standard": [{"id": "S1", "points": [{"id": "P"}]},
                                           {"id": "S2", "points": [{"id": "P"}]}]})");
-  EXPECT_EQ(e.code, load_codes::kDuplicateId);
+  EXPECT_EQ(e.code, codes::kDuplicateId);
   EXPECT_EQ(e.pointer, "/school_standard/1/points/0/id");
   EXPECT_THAT(e.message, HasSubstr("first at /school_standard/0/points/0/id"));
 }
@@ -521,12 +521,12 @@ TEST_F(JsonLoaderTest, DuplicateIdIsReportedAtTheSecond) {
 TEST_F(JsonLoaderTest, DanglingReference) {
   Diagnostic e = LoadOneError(R"({"teachers": [{"id": "T1"}],
                                   "courses": [{"id": "C1", "lecturers": ["T1", "T9"]}]})");
-  EXPECT_EQ(e.code, load_codes::kDanglingReference);
+  EXPECT_EQ(e.code, codes::kDanglingReference);
   EXPECT_EQ(e.pointer, "/courses/0/lecturers/1");
   EXPECT_EQ(e.message, "\"T9\" is not an id of teachers");
 
   e = LoadOneError(R"({"industry_standard": [], "school_standard": [{"covers": ["G12"]}]})");
-  EXPECT_EQ(e.code, load_codes::kDanglingReference);
+  EXPECT_EQ(e.code, codes::kDanglingReference);
   EXPECT_EQ(e.pointer, "/school_standard/0/covers/0");
   EXPECT_EQ(e.message, "\"G12\" is not an id of general_standard or industry_standard");
 
@@ -538,7 +538,7 @@ TEST_F(JsonLoaderTest, DanglingReference) {
 
 TEST_F(JsonLoaderTest, NegativeNumber) {
   Diagnostic e = LoadOneError(R"({"courses": [{"weeks": -2}]})");
-  EXPECT_EQ(e.code, load_codes::kBadNumber);
+  EXPECT_EQ(e.code, codes::kBadNumber);
   EXPECT_EQ(e.pointer, "/courses/0/weeks");
   EXPECT_EQ(e.message, "-2 is below the minimum 0");
 }
@@ -547,14 +547,14 @@ TEST_F(JsonLoaderTest, WeightOutsideRange) {
   for (std::string_view weight : {"1.5", "0", "-0.2"}) {
     Diagnostic e = LoadOneError(std::string(R"({"courses": [{"supports": [{"weight": )") +
                                 std::string(weight) + "}]}]}");
-    EXPECT_EQ(e.code, load_codes::kBadNumber) << weight;
+    EXPECT_EQ(e.code, codes::kBadNumber) << weight;
     EXPECT_EQ(e.pointer, "/courses/0/supports/0/weight");
     EXPECT_EQ(e.message, "weight " + std::string(weight) + " is outside (0, 1]");
   }
   Diagnostic e = LoadOneError(R"({"courses": [{"supports": [{"weight": "X"}]}]})");
-  EXPECT_EQ(e.code, load_codes::kNotInSet);
+  EXPECT_EQ(e.code, codes::kNotInSet);
   e = LoadOneError(R"({"courses": [{"supports": [{"weight": true}]}]})");
-  EXPECT_EQ(e.code, load_codes::kWrongType);
+  EXPECT_EQ(e.code, codes::kWrongType);
 }
 
 TEST_F(JsonLoaderTest, NumbersStayExact) {
@@ -570,14 +570,14 @@ TEST_F(JsonLoaderTest, NumbersStayExact) {
 
 TEST_F(JsonLoaderTest, NumberOverflowingToInfinity) {
   Diagnostic e = LoadOneError("{\"courses\": [{\"weeks\": 1e999}]}");
-  EXPECT_EQ(e.code, load_codes::kBadNumber);
+  EXPECT_EQ(e.code, codes::kBadNumber);
   EXPECT_EQ(e.pointer, "/courses/0/weeks");
   EXPECT_EQ(e.line, 1);
   EXPECT_EQ(e.column, 24);  // where the literal starts
   EXPECT_EQ(e.message, "number is not finite");
 
   e = LoadOneError("{\"courses\": [-1e400]}");
-  EXPECT_EQ(e.code, load_codes::kBadNumber);
+  EXPECT_EQ(e.code, codes::kBadNumber);
   EXPECT_EQ(e.pointer, "/courses/0");
 }
 
@@ -586,53 +586,53 @@ TEST_F(JsonLoaderTest, ScoreAboveReferencedMaximum) {
     "courses": [{"id": "C1", "assessments": [{"id": "A1", "full_score": 100}]}],
     "scores": [{"assessment": "A1", "score": 100}, {"assessment": "A1", "score": 100.5}]
   })");
-  EXPECT_EQ(e.code, load_codes::kBadNumber);
+  EXPECT_EQ(e.code, codes::kBadNumber);
   EXPECT_EQ(e.pointer, "/scores/1/score");
   EXPECT_EQ(e.message, "100.5 exceeds full_score 100 of /courses/0/assessments/0");
 }
 
 TEST_F(JsonLoaderTest, DuplicateKey) {
   Diagnostic e = LoadOneError(R"({"courses": [{"id": "C1", "core": true, "core": true}]})");
-  EXPECT_EQ(e.code, load_codes::kDuplicateKey);
+  EXPECT_EQ(e.code, codes::kDuplicateKey);
   EXPECT_EQ(e.pointer, "/courses/0/core");
   EXPECT_EQ(e.message, "duplicate key \"core\"");
 
   // Keys are escaped in pointers; unknown members are checked too.
   e = LoadOneError(R"({"vendor": {"a/b~": 1, "x": 0, "a/b~": 2}})");
-  EXPECT_EQ(e.code, load_codes::kDuplicateKey);
+  EXPECT_EQ(e.code, codes::kDuplicateKey);
   EXPECT_EQ(e.pointer, "/vendor/a~1b~0");
 }
 
 TEST_F(JsonLoaderTest, UnsupportedFormat) {
   Diagnostic e = LoadOneError(R"({"format": "zhuoyue.dossier/2", "courses": []})");
-  EXPECT_EQ(e.code, load_codes::kUnsupportedFormat);
+  EXPECT_EQ(e.code, codes::kUnsupportedFormat);
   EXPECT_EQ(e.pointer, "/format");
   EXPECT_EQ(e.message, "unsupported format \"zhuoyue.dossier/2\"; expected \"zhuoyue.dossier/1\"");
 
   e = LoadOneError(R"({"format": 1})");
-  EXPECT_EQ(e.code, load_codes::kWrongType);
+  EXPECT_EQ(e.code, codes::kWrongType);
   EXPECT_EQ(e.pointer, "/format");
 }
 
 TEST_F(JsonLoaderTest, MissingRequired) {
   Diagnostic e = LoadOneError(R"({"program": {"name": "x"}})");
-  EXPECT_EQ(e.code, load_codes::kMissingRequired);
+  EXPECT_EQ(e.code, codes::kMissingRequired);
   EXPECT_EQ(e.pointer, "/program");
   EXPECT_EQ(e.message, "missing required field \"id\"");
 
   e = LoadOneError(R"({"program": {"id": null}})");
-  EXPECT_EQ(e.code, load_codes::kMissingRequired);
+  EXPECT_EQ(e.code, codes::kMissingRequired);
 
   // A required field of the wrong type is reported once, as a wrong type.
   e = LoadOneError(R"({"program": {"id": 7}})");
-  EXPECT_EQ(e.code, load_codes::kWrongType);
+  EXPECT_EQ(e.code, codes::kWrongType);
   EXPECT_EQ(e.pointer, "/program/id");
 }
 
 TEST_F(JsonLoaderTest, TooDeep) {
   std::string deep = "{\"vendor\": " + std::string(200, '[') + std::string(200, ']') + "}";
   Diagnostic e = LoadOneError(deep);
-  EXPECT_EQ(e.code, load_codes::kTooDeep);
+  EXPECT_EQ(e.code, codes::kTooDeep);
   EXPECT_EQ(e.message, "nesting deeper than 128 levels");
   // The root is level 1 and "vendor" level 2, so level 129, the 127th array inside
   // "vendor", is the first refused.
@@ -643,7 +643,7 @@ TEST_F(JsonLoaderTest, TooDeep) {
   LoadOptions shallow;
   shallow.max_depth = 3;
   e = LoadOneError(R"({"courses": [{"methods": ["case"]}]})", shallow);
-  EXPECT_EQ(e.code, load_codes::kTooDeep);
+  EXPECT_EQ(e.code, codes::kTooDeep);
   EXPECT_EQ(e.pointer, "/courses/0/methods");
   EXPECT_NE(Load(R"({"courses": [{"kind": "lab"}]})", shallow), nullptr);
 }
@@ -674,13 +674,13 @@ TEST_F(JsonLoaderTest, StopsAfterMaxErrors) {
   EXPECT_EQ(d, nullptr);
   ASSERT_EQ(diagnostics_.size(), 3u) << Formatted();
   EXPECT_EQ(diagnostics_[1].pointer, "/courses/1/core");
-  EXPECT_EQ(diagnostics_[2].code, load_codes::kTooManyErrors);
+  EXPECT_EQ(diagnostics_[2].code, codes::kTooManyErrors);
   EXPECT_EQ(diagnostics_[2].message, "too many errors; stopped after 2");
 
   options.max_errors = 0;
   EXPECT_EQ(Load(R"({"courses": [{"core": 1}]})", options), nullptr);
   ASSERT_EQ(diagnostics_.size(), 1u);
-  EXPECT_EQ(diagnostics_[0].code, load_codes::kTooManyErrors);
+  EXPECT_EQ(diagnostics_[0].code, codes::kTooManyErrors);
 }
 
 TEST_F(JsonLoaderTest, KeepsEarlierDiagnostics) {

@@ -127,18 +127,26 @@ TEST(ZyEval, MalformedDossierIsLocatedAndExitsOne) {
   Outcome run = Zy("eval tests/tools/testdata/truncated.json");
   EXPECT_EQ(run.status, 1);
   EXPECT_THAT(run.out, IsEmpty());
-  EXPECT_THAT(run.err, HasSubstr("tests/tools/testdata/truncated.json:7:1: error: malformed json"));
-  EXPECT_THAT(run.err, HasSubstr("[ZY2001]"));
+  EXPECT_THAT(run.err, HasSubstr("error[ZY2001]: malformed json"));
+  EXPECT_THAT(run.err, HasSubstr("--> tests/tools/testdata/truncated.json:7:1"));
 }
 
 TEST(ZyEval, EveryBadValueIsReportedWithItsPointer) {
   Outcome run = Zy("eval tests/tools/testdata/bad_values.json");
   EXPECT_EQ(run.status, 1);
-  EXPECT_THAT(run.err, HasSubstr("#/courses/0/core: error: expected a boolean"));
-  EXPECT_THAT(run.err, HasSubstr("/courses/0/lecturers/0"));
-  EXPECT_THAT(run.err, HasSubstr("[ZY2005]"));
-  EXPECT_THAT(run.err, HasSubstr("/teachers/1/id"));
-  EXPECT_THAT(run.err, HasSubstr("[ZY2004]"));
+  EXPECT_THAT(run.err, HasSubstr("error[ZY2002]: expected a boolean, found a string\n"
+                                 " --> tests/tools/testdata/bad_values.json#/courses/0/core"));
+  EXPECT_THAT(run.err, HasSubstr("error[ZY2005]"));
+  EXPECT_THAT(run.err, HasSubstr("bad_values.json#/courses/0/lecturers/0"));
+  EXPECT_THAT(run.err, HasSubstr("error[ZY2004]"));
+  EXPECT_THAT(run.err, HasSubstr("bad_values.json#/teachers/1/id"));
+  // One line each with --diagnostics short; a JSON array with json.
+  Outcome brief = Zy("eval tests/tools/testdata/bad_values.json --diagnostics short");
+  EXPECT_THAT(brief.err, HasSubstr("bad_values.json#/courses/0/core: error: expected a boolean"));
+  Outcome json = Zy("eval tests/tools/testdata/bad_values.json --diagnostics json");
+  EXPECT_EQ(json.status, 1);
+  EXPECT_THAT(json.err, HasSubstr("\"code\": \"ZY2004\""));
+  EXPECT_THAT(json.err, HasSubstr("\"pointer\": \"/teachers/1/id\""));
 }
 
 TEST(ZyEval, MissingFileExitsOne) {
@@ -163,9 +171,31 @@ TEST(ZyEval, BrokenRulesAreLocatedAndExitOne) {
   Outcome run = Zy("eval tests/tools/testdata/tiny.json --rules tests/tools/testdata/broken.zy");
   EXPECT_EQ(run.status, 1);
   EXPECT_THAT(run.out, IsEmpty());
-  EXPECT_THAT(run.err, HasSubstr("tests/tools/testdata/broken.zy:9:"));
-  EXPECT_THAT(run.err, HasSubstr("`courses` has no field `credit`"));
-  EXPECT_THAT(run.err, HasSubstr("did you mean `credits`?"));
+  EXPECT_THAT(run.err, HasSubstr("error[ZY1102]: `courses` has no field `credit`"));
+  EXPECT_THAT(run.err, HasSubstr("--> tests/tools/testdata/broken.zy:9:"));
+  EXPECT_THAT(run.err, HasSubstr("= help: did you mean `credits`?"));
+}
+
+TEST(ZyCheck, ReportsErrorsAndWarnings) {
+  Outcome broken = Zy("check tests/tools/testdata/broken.zy");
+  EXPECT_EQ(broken.status, 1);
+  EXPECT_THAT(broken.err, HasSubstr("error[ZY1102]"));
+  Outcome builtin = Zy("check --diagnostics short");
+  EXPECT_EQ(builtin.status, 0) << builtin.err;
+  Outcome tiny = Zy("check tests/tools/testdata/pack");
+  EXPECT_EQ(tiny.status, 0) << tiny.err;
+  EXPECT_THAT(tiny.err, HasSubstr("checks, 0 warnings"));
+  EXPECT_EQ(Zy("check a b").status, 2);
+}
+
+TEST(ZyExplain, PrintsTheExplanationWithExamples) {
+  Outcome known = Zy("explain ZY1102");
+  EXPECT_EQ(known.status, 0);
+  EXPECT_THAT(known.out, HasSubstr("ZY1102: unknown field (error)"));
+  EXPECT_THAT(known.out, HasSubstr("and this is the fix:"));
+  Outcome unknown = Zy("explain ZY9999");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("ZY1001  syntax error"));
 }
 
 TEST(ZyEval, OutputFileIsWrittenWholeOrNotAtAll) {

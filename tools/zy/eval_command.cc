@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "tools/zy/commands.h"
+#include "tools/zy/diagnostics_output.h"
 #include "zhuoyue/zhuoyue.h"
 
 namespace zy {
@@ -31,6 +32,8 @@ constexpr char kUsage[] =
     "  --output FILE         write the report to FILE (atomically) instead of stdout\n"
     "  --fail-on not_met|pending\n"
     "                        exit 3 when the overall result is not met (or also pending)\n"
+    "  --diagnostics human|short|json\n"
+    "                        how problems in the input are printed (default: human)\n"
     "  --color auto|always|never\n"
     "                        colour the text summary (default: auto, when stdout is a TTY)\n"
     "\n"
@@ -43,8 +46,9 @@ int Usage(const std::string& problem) {
 
 // Prints the diagnostics, or the status when there are none (a file that cannot be read).
 int InputFailure(const std::vector<zhuoyue::Diagnostic>& diagnostics, const absl::Status& status,
-                 const char* what) {
-  for (const zhuoyue::Diagnostic& d : diagnostics) std::cerr << d.Format() << "\n";
+                 const char* what, DiagnosticsStyle style) {
+  PrintDiagnostics(diagnostics, style);
+  if (style == DiagnosticsStyle::kJson) return kExitInput;
   if (diagnostics.empty()) {
     std::cerr << "zy: " << status.message() << "\n";
   } else {
@@ -76,6 +80,7 @@ bool WriteAtomically(const std::string& path, const std::string& text) {
 int RunEval(const std::vector<std::string>& args) {
   std::string dossier_path, rules, format = "text", output, fail_on, color = "auto";
   zhuoyue::EvaluateOptions options;
+  DiagnosticsStyle style = DiagnosticsStyle::kHuman;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     auto value = [&](std::string& into) {
@@ -106,6 +111,13 @@ int RunEval(const std::vector<std::string>& args) {
       if (!value(fail_on) || (fail_on != "not_met" && fail_on != "pending")) {
         return Usage("--fail-on is not_met or pending");
       }
+    } else if (arg == "--diagnostics") {
+      std::string text;
+      std::optional<DiagnosticsStyle> parsed;
+      if (!value(text) || !(parsed = ParseDiagnosticsStyle(text))) {
+        return Usage("--diagnostics is human, short or json");
+      }
+      style = *parsed;
     } else if (arg == "--color") {
       if (!value(color) || (color != "auto" && color != "always" && color != "never")) {
         return Usage("--color is auto, always or never");
@@ -123,9 +135,9 @@ int RunEval(const std::vector<std::string>& args) {
   std::vector<zhuoyue::Diagnostic> diagnostics;
   auto pack =
       rules.empty() ? zhuoyue::Pack::Builtin() : zhuoyue::Pack::FromPath(rules, &diagnostics);
-  if (!pack.ok()) return InputFailure(diagnostics, pack.status(), "rules");
+  if (!pack.ok()) return InputFailure(diagnostics, pack.status(), "rules", style);
   auto dossier = zhuoyue::Dossier::FromFile(**pack, dossier_path, &diagnostics);
-  if (!dossier.ok()) return InputFailure(diagnostics, dossier.status(), "dossier");
+  if (!dossier.ok()) return InputFailure(diagnostics, dossier.status(), "dossier", style);
   auto report = zhuoyue::Evaluate(**pack, **dossier, options);
   if (!report.ok()) {
     // Only parameters can fail here: a usage error.
