@@ -14,6 +14,9 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitFailOn = 3;
 
 int RunEval(const std::vector<std::string>& args);
+int RunFmt(const std::vector<std::string>& args);
+int RunCheck(const std::vector<std::string>& args);
+int RunExplain(const std::vector<std::string>& args);
 
 }  // namespace zy
 

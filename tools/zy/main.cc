@@ -12,6 +12,9 @@ constexpr char kUsage[] =
     "\n"
     "commands:\n"
     "  eval DOSSIER [options]   evaluate a dossier and print its report (zy eval --help)\n"
+    "  fmt [--check] PATH…      format rule files in the canonical layout (zy fmt --help)\n"
+    "  check [PATH]             type-check and lint a rule pack (zy check --help)\n"
+    "  explain CODE             explain a diagnostic code, e.g. zy explain ZY1102\n"
     "\n"
     "exit status: 0 done, 1 unreadable input or rules, 2 usage error, 3 --fail-on\n";
 
@@ -26,6 +29,9 @@ int main(int argc, char** argv) {
   std::string command = args[0];
   args.erase(args.begin());
   if (command == "eval") return zy::RunEval(args);
+  if (command == "fmt") return zy::RunFmt(args);
+  if (command == "check") return zy::RunCheck(args);
+  if (command == "explain") return zy::RunExplain(args);
   std::cerr << "zy: unknown command `" << command << "`\n\n" << kUsage;
   return zy::kExitUsage;
 }
