@@ -19,6 +19,7 @@
 #define ZHUOYUE_ZHUOYUE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,6 +34,7 @@ namespace zhuoyue {
 namespace internal {
 struct PackImpl;
 struct DossierImpl;
+struct ApiAccess;
 }  // namespace internal
 
 class Pack;
@@ -79,8 +81,13 @@ class Pack {
 
  private:
   friend class Dossier;
+  friend struct internal::ApiAccess;
   friend absl::StatusOr<Report> Evaluate(const Pack&, const Dossier&, const EvaluateOptions&);
   explicit Pack(std::shared_ptr<const internal::PackImpl> impl);
+  // Sources plus the folder their `import "file"`s resolve in (none: text only).
+  static absl::StatusOr<std::shared_ptr<const Pack>> Compile(
+      const std::vector<SourceText>& sources, const std::optional<std::string>& directory,
+      std::vector<Diagnostic>* diagnostics);
   std::shared_ptr<const internal::PackImpl> impl_;
 };
 
@@ -100,6 +107,7 @@ class Dossier {
   ~Dossier();
 
  private:
+  friend struct internal::ApiAccess;
   friend absl::StatusOr<Report> Evaluate(const Pack&, const Dossier&, const EvaluateOptions&);
   explicit Dossier(std::unique_ptr<internal::DossierImpl> impl);
   std::unique_ptr<internal::DossierImpl> impl_;

@@ -6,8 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "api/api_access.h"
 #include "api/builtin_pack.h"
+#include "base/codes.h"
 #include "base/status_macros.h"
 #include "check/check.h"
 #include "eval/evaluate.h"
@@ -80,6 +83,87 @@ absl::StatusOr<ir::Literal> ParseParam(const ParamDef& param, std::string_view t
   }
 }
 
+std::vector<SourceText> BuiltinSources() {
+  std::vector<SourceText> sources;
+  for (const internal::PackFile& file : internal::BuiltinPackFiles()) {
+    sources.push_back({absl::StrCat("<builtin>/", std::string(file.name)), std::string(file.text)});
+  }
+  return sources;
+}
+
+// Parses the pack's own files, then every file they import, each once: `import zhuoyue` is
+// the built-in pack; `import "x.zy"` a file relative to the importing one, which must stay
+// inside the pack's folder (no absolute paths, no `..`). A pack given as text (no folder)
+// can import only the built-in pack.
+std::vector<ParsedFile> ReadWithImports(const std::vector<SourceText>& sources,
+                                        const std::optional<std::string>& directory,
+                                        std::vector<Diagnostic>& found) {
+  namespace fs = std::filesystem;
+  std::vector<ParsedFile> files;
+  absl::flat_hash_set<std::string> loaded;
+  auto add = [&](const SourceText& source, bool imported) {
+    files.push_back(Parse(std::make_shared<SourceFile>(source.name, source.text), found));
+    files.back().imported = imported;
+  };
+  for (const SourceText& source : sources) {
+    loaded.insert(directory ? fs::weakly_canonical(source.name).string() : source.name);
+    add(source, false);
+  }
+  for (size_t f = 0; f < files.size(); ++f) {  // files grows as imports are read
+    // Copied out first: adding files moves the vector.
+    std::shared_ptr<const SourceFile> from = files[f].source;
+    std::vector<std::pair<std::string, Span>> imports;
+    for (const ast::Declaration& declaration : files[f].declarations) {
+      if (const auto* import = boost::get<ast::Import>(&declaration.get())) {
+        imports.emplace_back(import->target, files[f].SpanOf(*import));
+      }
+    }
+    for (const auto& [target, span] : imports) {
+      auto fail = [&](std::string message, std::string help) {
+        found.push_back(MakeDiagnostic(*from, span, codes::kImportNotFound, std::move(message),
+                                       std::move(help)));
+      };
+      if (target == "zhuoyue") {
+        if (loaded.insert("<builtin>").second) {
+          for (const SourceText& source : BuiltinSources()) add(source, true);
+        }
+        continue;
+      }
+      if (target.empty() || target.front() != '"') {
+        fail(absl::StrCat("no pack is called `", target, "`"),
+             "import the built-in pack with `import zhuoyue`, a file with `import \"file.zy\"`");
+        continue;
+      }
+      fs::path relative(target.substr(1, target.size() - 2));
+      bool escapes =
+          relative.is_absolute() || std::any_of(relative.begin(), relative.end(),
+                                                [](const fs::path& part) { return part == ".."; });
+      if (!directory || escapes) {
+        fail(absl::StrCat("cannot import ", target),
+             !directory ? "a pack given as text can import only `zhuoyue`"
+                        : "imports stay inside the pack's folder: no absolute paths, no `..`");
+        continue;
+      }
+      fs::path file = fs::path(from->name()).parent_path() / relative;
+      std::string key = fs::weakly_canonical(file).string();
+      if (!key.starts_with(fs::weakly_canonical(*directory).string())) {  // a link out
+        fail(absl::StrCat("cannot import ", target),
+             "imports stay inside the pack's folder: no absolute paths, no `..`");
+        continue;
+      }
+      if (loaded.contains(key)) continue;
+      absl::StatusOr<std::string> text = ReadFile(file.string());
+      if (!text.ok()) {
+        fail(absl::StrCat("cannot find ", target, " (looked for ", file.string(), ")"), "");
+        continue;
+      }
+      loaded.insert(key);
+      add({file.string(), *std::move(text)}, true);
+    }
+  }
+  return files;
+}
+
 // Runs `body`, turning any exception (out of memory, a library bug) into a status: no
 // exception crosses the API.
 template <typename Body>
@@ -94,6 +178,35 @@ auto Guarded(const char* what, Body body) -> decltype(body()) {
 }
 
 }  // namespace
+
+namespace internal {
+
+const Plan& ApiAccess::PlanOf(const Pack& pack) { return *pack.impl_->plan; }
+const DossierTables& ApiAccess::TablesOf(const Dossier& dossier) { return *dossier.impl_->tables; }
+bool ApiAccess::LoadedWith(const Dossier& dossier, const Pack& pack) {
+  return dossier.impl_->pack == pack.impl_;
+}
+
+absl::StatusOr<std::vector<ir::Literal>> ResolveParams(const Plan& plan,
+                                                       const EvaluateOptions& options) {
+  std::vector<ir::Literal> params;
+  for (const ParamDef& param : plan.pack->params) params.push_back(param.value);
+  for (const auto& [name, text] : options.params) {
+    int index = plan.pack->FindParam(name);
+    if (index < 0) {
+      std::vector<std::string> names;
+      for (const ParamDef& param : plan.pack->params) names.push_back(param.name);
+      std::string guess = DidYouMean(name, names);
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown parameter `", name, "`",
+                       guess.empty() ? "" : absl::StrCat("; did you mean `", guess, "`?")));
+    }
+    ZY_ASSIGN_OR_RETURN(params[index], ParseParam(plan.pack->params[index], text));
+  }
+  return params;
+}
+
+}  // namespace internal
 
 Pack::Pack(std::shared_ptr<const internal::PackImpl> impl) : impl_(std::move(impl)) {}
 Pack::~Pack() = default;
@@ -111,16 +224,19 @@ std::vector<std::pair<std::string, std::string>> Pack::Params() const {
 
 absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromSources(
     const std::vector<SourceText>& sources, std::vector<Diagnostic>* diagnostics) {
+  return Compile(sources, std::nullopt, diagnostics);
+}
+
+absl::StatusOr<std::shared_ptr<const Pack>> Pack::Compile(
+    const std::vector<SourceText>& sources, const std::optional<std::string>& directory,
+    std::vector<Diagnostic>* diagnostics) {
   return Guarded("compiling the rules", [&]() -> absl::StatusOr<std::shared_ptr<const Pack>> {
     std::vector<Diagnostic> found;
-    std::vector<ParsedFile> files;
-    for (const SourceText& source : sources) {
-      files.push_back(Parse(std::make_shared<SourceFile>(source.name, source.text), found));
-    }
+    std::vector<ParsedFile> files = ReadWithImports(sources, directory, found);
     std::unique_ptr<Plan> plan;
     if (!HasErrors(found)) {
       if (std::unique_ptr<CheckedPack> checked = Check(files, found)) {
-        plan = Compile(std::move(checked), found);
+        plan = zhuoyue::Compile(std::move(checked), found);
       }
     }
     if (diagnostics) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
@@ -132,11 +248,7 @@ absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromSources(
 }
 
 absl::StatusOr<std::shared_ptr<const Pack>> Pack::Builtin(std::vector<Diagnostic>* diagnostics) {
-  std::vector<SourceText> sources;
-  for (const internal::PackFile& file : internal::BuiltinPackFiles()) {
-    sources.push_back({absl::StrCat("<builtin>/", std::string(file.name)), std::string(file.text)});
-  }
-  return FromSources(sources, diagnostics);
+  return FromSources(BuiltinSources(), diagnostics);
 }
 
 absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromPath(const std::string& path,
@@ -157,7 +269,11 @@ absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromPath(const std::string& pa
     ZY_ASSIGN_OR_RETURN(std::string text, ReadFile(file));
     sources.push_back({file, std::move(text)});
   }
-  return FromSources(sources, diagnostics);
+  // Imports resolve inside the pack's folder (the file's folder for a single file).
+  std::filesystem::path root = std::filesystem::is_directory(path, error)
+                                   ? std::filesystem::path(path)
+                                   : std::filesystem::path(path).parent_path();
+  return Compile(sources, root.empty() ? std::string(".") : root.string(), diagnostics);
 }
 
 Dossier::Dossier(std::unique_ptr<internal::DossierImpl> impl) : impl_(std::move(impl)) {}
@@ -192,20 +308,7 @@ absl::StatusOr<Report> Evaluate(const Pack& pack, const Dossier& dossier,
       return absl::InvalidArgumentError("the dossier was loaded with another pack");
     }
     const Plan& plan = *pack.impl_->plan;
-    std::vector<ir::Literal> params;
-    for (const ParamDef& param : plan.pack->params) params.push_back(param.value);
-    for (const auto& [name, text] : options.params) {
-      int index = plan.pack->FindParam(name);
-      if (index < 0) {
-        std::vector<std::string> names;
-        for (const ParamDef& param : plan.pack->params) names.push_back(param.name);
-        std::string guess = DidYouMean(name, names);
-        return absl::InvalidArgumentError(
-            absl::StrCat("unknown parameter `", name, "`",
-                         guess.empty() ? "" : absl::StrCat("; did you mean `", guess, "`?")));
-      }
-      ZY_ASSIGN_OR_RETURN(params[index], ParseParam(plan.pack->params[index], text));
-    }
+    ZY_ASSIGN_OR_RETURN(std::vector<ir::Literal> params, internal::ResolveParams(plan, options));
     Report report = Evaluate(plan, *dossier.impl_->tables, params);
     AddCoverage(*plan.pack, *dossier.impl_->tables, report);
     return report;

@@ -455,6 +455,23 @@ requirement 1 "课程体系" {
       sum(c in courses: c.credits) >= 120 and met("1.1")
 }
 )zy"},
+      {"ZY1113",
+       "An `import` names something that cannot be read. `import zhuoyue` brings in the "
+       "built-in pack (its schema, standard, requirements and parameters), so a provincial "
+       "or school pack can extend it; `import \"file.zy\"` reads a file relative to the "
+       "importing one.\n\n"
+       "Imports never leave the pack's folder: absolute paths and `..` are refused, so a rule "
+       "file cannot make the engine read files elsewhere. A pack given as text (not read from "
+       "a folder) can import only `zhuoyue`.\n\n"
+       "Check the spelling of the file name and that the file sits in the pack's folder.",
+       R"(pack province version "1"
+import "../shared/common.zy"
+)",
+       R"(pack province version "1"
+import zhuoyue
+
+override param industry_years_min = 6
+)"},
       {"ZY1201",
        "A parameter (`param`) is declared, but no rule reads it. This is a warning: the pack still "
        "works.\n\n"

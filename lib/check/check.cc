@@ -148,6 +148,7 @@ class Checker {
   std::vector<At<ast::Eligibility>> eligibility_;
   std::vector<At<ast::Levels>> levels_;
   std::vector<At<ast::Overall>> overall_;
+  std::vector<At<ast::Extension>> extensions_;
 
   struct PendingRef {
     TableId table;
@@ -198,12 +199,22 @@ NodePtr Checker::MakeNode(Op op, Type type, Span span) {
 // ------------------------------------------------------------------ collection
 
 void Checker::Collect() {
-  for (size_t f = 0; f < files_.size(); ++f) {
+  // Imported files first, so that a clash is reported in the file that imports them.
+  std::vector<size_t> order;
+  for (bool imported : {true, false}) {
+    for (size_t f = 0; f < files_.size(); ++f) {
+      if (files_[f].imported == imported) order.push_back(f);
+    }
+  }
+  for (size_t f : order) {
     int file = static_cast<int>(f);
     for (const ast::Declaration& declaration : files_[f].declarations) {
       const auto& variant = declaration.get();
       if (auto* header = boost::get<ast::PackHeader>(&variant)) {
-        headers_.push_back({header, file});
+        // An imported pack lends its rules, not its name: the importing pack's header wins.
+        if (!files_[f].imported) headers_.push_back({header, file});
+      } else if (auto* extension = boost::get<ast::Extension>(&variant)) {
+        extensions_.push_back({extension, file});
       } else if (auto* param = boost::get<ast::Param>(&variant)) {
         params_.push_back({param, file});
       } else if (auto* table = boost::get<ast::TableType>(&variant)) {
@@ -371,6 +382,22 @@ void Checker::BuildSchema() {
     pack_->standards.push_back({standard->name, standard->title, id});
   }
   for (const auto& [table, file] : tables_) DeclareTable(*table, kNoTable, table->name, file);
+  for (const auto& [extension, file] : extensions_) {
+    TableId table = schema.FindTable(extension->table);
+    if (table == kNoTable || schema.tables[table].from_pack) {
+      std::vector<std::string> names;
+      for (const TableDecl& decl : schema.tables) {
+        if (!decl.from_pack) names.push_back(decl.name);
+      }
+      std::string guess = DidYouMean(extension->table, names);
+      Error(file, files_[file].SpanOf(*extension), kUnknownName,
+            absl::StrCat("`extend table ", extension->table, "`: no such table"),
+            guess.empty() ? "extend a table the pack or an imported pack declares"
+                          : absl::StrCat("did you mean `", guess, "`?"));
+      continue;
+    }
+    DeclareFields(table, extension->fields, "", -1, file);
+  }
   ResolveReferences();
 }
 
@@ -1003,21 +1030,46 @@ void Checker::CheckDefinitions() {
 
 void Checker::CheckParams() {
   absl::flat_hash_set<std::string> seen;
-  for (const auto& [param, file] : params_) {
-    file_ = file;
-    if (!seen.insert(param->name).second) {
-      Error(SpanOf(*param), kDuplicate,
-            absl::StrCat("parameter `", param->name, "` is declared twice"));
-      continue;
+  // Declarations first, then `override param`s, which give an existing one a new default.
+  for (bool overrides : {false, true}) {
+    for (const auto& [param, file] : params_) {
+      if (param->override != overrides) continue;
+      file_ = file;
+      NodePtr value = Expr(param->value);
+      if (!value) continue;
+      if (value->op != Op::kLiteral) {
+        Error(value->span, kTypeMismatch, "a parameter's default must be a literal");
+        continue;
+      }
+      if (overrides) {
+        int index = pack_->FindParam(param->name);
+        if (index < 0) {
+          std::vector<std::string> names;
+          for (const ParamDef& existing : pack_->params) names.push_back(existing.name);
+          std::string guess = DidYouMean(param->name, names);
+          Error(SpanOf(*param), kUnknownName,
+                absl::StrCat("`override param ", param->name, "`: no such parameter"),
+                guess.empty() ? "" : absl::StrCat("did you mean `", guess, "`?"));
+        } else if (pack_->params[index].value.kind != value->literal.kind) {
+          Error(value->span, kTypeMismatch,
+                absl::StrCat("parameter `", param->name, "` is a ",
+                             KindName(pack_->params[index].value.kind), ", not a ",
+                             KindName(value->literal.kind)));
+        } else {
+          pack_->params[index].value = value->literal;
+          if (param->description) pack_->params[index].description = *param->description;
+        }
+        continue;
+      }
+      if (!seen.insert(param->name).second) {
+        Error(SpanOf(*param), kDuplicate,
+              absl::StrCat("parameter `", param->name, "` is declared twice"),
+              "to change an imported parameter, write `override param`");
+        continue;
+      }
+      pack_->params.push_back({param->name, value->literal, param->description.value_or("")});
+      param_spans_.push_back({file, SpanOf(*param)});
     }
-    NodePtr value = Expr(param->value);
-    if (!value) continue;
-    if (value->op != Op::kLiteral) {
-      Error(value->span, kTypeMismatch, "a parameter's default must be a literal");
-      continue;
-    }
-    pack_->params.push_back({param->name, value->literal, param->description.value_or("")});
-    param_spans_.push_back({file, SpanOf(*param)});
   }
 }
 
@@ -1101,11 +1153,17 @@ void Checker::CheckEligibilityAndOutcomes() {
       pack_->levels.push_back({level.name, level.label});
     }
   }
-  if (overall_.size() > 1) {
-    Error(overall_[1].file, files_[overall_[1].file].SpanOf(*overall_[1].node), kDuplicate,
-          "`overall` is declared twice");
+  // An `override overall` replaces the imported decision list; two plain ones clash.
+  std::vector<At<ast::Overall>> chosen;
+  for (const At<ast::Overall>& overall : overall_) {
+    if (overall.node->override) chosen = {overall};
   }
-  for (const auto& [overall, file] : overall_) {
+  if (chosen.empty()) chosen = overall_;
+  if (chosen.size() > 1) {
+    Error(chosen[1].file, files_[chosen[1].file].SpanOf(*chosen[1].node), kDuplicate,
+          "`overall` is declared twice", "to replace an imported one, write `override overall`");
+  }
+  for (const auto& [overall, file] : chosen) {
     file_ = file;
     pack_->overall_title = overall->title;
     for (size_t i = 0; i < overall->cases.size(); ++i) {

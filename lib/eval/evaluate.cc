@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "eval/trace.h"
 #include "eval/values.h"
 
 namespace zhuoyue {
@@ -208,10 +209,30 @@ bool IsBlank(std::string_view text) {
   return true;
 }
 
+// How the values read in a trace (eval/trace.h).
+std::string Describe(Tri value) { return TriText(value); }
+std::string Describe(const Interval& value) { return IntervalText(value); }
+std::string Describe(const TextValue& value) {
+  if (value.state != State::kValue) return value.state == State::kNone ? "none" : "unknown";
+  return absl::StrCat("\"", std::string(value.text), "\"");
+}
+std::string Describe(const Collection& value) {
+  long long uncertain = std::count_if(value.items.begin(), value.items.end(),
+                                      [](const Item& item) { return item.member != Tri::kTrue; });
+  if (!value.known && value.items.empty()) return "unknown";
+  std::string text =
+      absl::StrCat(value.items.size(), value.items.size() == 1 ? " member" : " members");
+  if (uncertain > 0) absl::StrAppend(&text, " (", uncertain, " uncertain)");
+  if (!value.known) absl::StrAppend(&text, ", maybe more");
+  return text;
+}
+
 class Evaluator {
  public:
-  Evaluator(const Plan& plan, const DossierTables& dossier, const std::vector<ir::Literal>& params)
-      : plan_(plan),
+  Evaluator(const Plan& plan, const DossierTables& dossier, const std::vector<ir::Literal>& params,
+            TraceRecorder* recorder = nullptr)
+      : recorder_(recorder),
+        plan_(plan),
         pack_(*plan.pack),
         schema_(pack_.schema),
         dossier_(dossier),
@@ -235,11 +256,32 @@ class Evaluator {
   };
   Cell ReadCell(const Node& node);
 
-  Tri EvalBool(const Node& node);
-  Interval EvalNumber(const Node& node);
-  TextValue EvalText(const Node& node);
+  // The typed evaluations, recorded when tracing (`trace_`); the *Of functions compute.
+  Tri EvalBool(const Node& node) {
+    return Traced(node, [&] { return BoolOf(node); });
+  }
+  Interval EvalNumber(const Node& node) {
+    return Traced(node, [&] { return NumberOf(node); });
+  }
+  TextValue EvalText(const Node& node) {
+    return Traced(node, [&] { return TextOf(node); });
+  }
+  Collection EvalCollection(const Node& node) {
+    return Traced(node, [&] { return CollectionOf(node); });
+  }
+  template <typename Compute>
+  auto Traced(const Node& node, Compute compute) -> decltype(compute()) {
+    if (!trace_) return compute();
+    trace_->Enter(node);
+    auto value = compute();
+    trace_->Leave(Describe(value));
+    return value;
+  }
+  Tri BoolOf(const Node& node);
+  Interval NumberOf(const Node& node);
+  TextValue TextOf(const Node& node);
   EntityValue EvalEntity(const Node& node);
-  Collection EvalCollection(const Node& node);
+  Collection CollectionOf(const Node& node);
   Tri IsNone(const Node& node);
   Tri Equal(const Node& lhs, const Node& rhs);
   Tri Quantify(const Node& node, std::vector<std::string>* witnesses);
@@ -289,6 +331,8 @@ class Evaluator {
   };
   const InverseIndex& Inverse(TableId source, FieldId field);
 
+  TraceRecorder* recorder_;         // null: no tracing at all
+  TraceRecorder* trace_ = nullptr;  // the recorder, while its criterion is evaluated
   const Plan& plan_;
   const CheckedPack& pack_;
   const Schema& schema_;
@@ -434,7 +478,7 @@ EntityValue Evaluator::EvalEntity(const Node& node) {
   }
 }
 
-TextValue Evaluator::EvalText(const Node& node) {
+TextValue Evaluator::TextOf(const Node& node) {
   switch (node.op) {
     case Op::kLiteral:
       return {State::kValue, node.literal.text};
@@ -452,7 +496,7 @@ TextValue Evaluator::EvalText(const Node& node) {
   }
 }
 
-Interval Evaluator::EvalNumber(const Node& node) {
+Interval Evaluator::NumberOf(const Node& node) {
   switch (node.op) {
     case Op::kLiteral:
       return Interval::Exact(node.literal.number);
@@ -520,7 +564,7 @@ Interval Evaluator::EvalNumber(const Node& node) {
   }
 }
 
-Collection Evaluator::EvalCollection(const Node& node) {
+Collection Evaluator::CollectionOf(const Node& node) {
   Collection result;
   auto rows_of = [&](TableId table_id) {
     const Table& table = dossier_.tables[table_id];
@@ -732,6 +776,7 @@ Tri Evaluator::Quantify(const Node& node, std::vector<std::string>* witnesses) {
   Tri result = every ? Tri::kTrue : Tri::kFalse;
   for (const Item& item : collection.items) {
     Bind(node.slot, item);
+    if (trace_) trace_->Member(ItemName(item, element), item.member);
     Tri member = item.member;
     if (filter && member != Tri::kFalse) member = And(member, EvalBool(*filter));
     if (member == Tri::kFalse) continue;
@@ -772,6 +817,7 @@ Interval Evaluator::Aggregate(const Node& node) {
   std::vector<Member> members;
   for (const Item& item : collection.items) {
     Bind(node.slot, item);
+    if (trace_) trace_->Member(ItemName(item, node.child(0)->type.element), item.member);
     Tri member = item.member;
     if (filter && member != Tri::kFalse) member = And(member, EvalBool(*filter));
     if (member == Tri::kFalse) continue;
@@ -930,7 +976,7 @@ Interval Evaluator::Aggregate(const Node& node) {
   return result;
 }
 
-Tri Evaluator::EvalBool(const Node& node) {
+Tri Evaluator::BoolOf(const Node& node) {
   switch (node.op) {
     case Op::kLiteral:
       return MakeTri(node.literal.boolean);
@@ -1092,13 +1138,17 @@ Tri Evaluator::Provided(const std::string& material) {
 // members that break it (all of them, for the report, so no short-circuit here).
 Tri Evaluator::Criterion(const Node& node, std::vector<std::string>* witnesses) {
   if (node.op == Op::kAnd) {
-    Tri result = Tri::kTrue;
-    for (const ir::NodePtr& child : node.children) {
-      result = And(result, Criterion(*child, witnesses));
-    }
-    return result;
+    return Traced(node, [&] {
+      Tri result = Tri::kTrue;
+      for (const ir::NodePtr& child : node.children) {
+        result = And(result, Criterion(*child, witnesses));
+      }
+      return result;
+    });
   }
-  if (node.op == Op::kQuantifier && node.text == "every") return Quantify(node, witnesses);
+  if (node.op == Op::kQuantifier && node.text == "every") {
+    return Traced(node, [&] { return Quantify(node, witnesses); });
+  }
   return EvalBool(node);
 }
 
@@ -1182,7 +1232,9 @@ Report Evaluator::Run() {
       missing_ = &c.missing;
       Tri data = Tri::kTrue;
       if (criterion.expression) {
+        if (recorder_ && recorder_->criterion() == criterion.id) trace_ = recorder_;
         data = Criterion(*criterion.expression, &c.witnesses);
+        trace_ = nullptr;
         Measure measure = MeasureOf(*criterion.expression);
         c.value = measure.value;
         c.threshold = measure.threshold;
@@ -1296,7 +1348,12 @@ const char* VerdictName(Verdict verdict) {
 
 Report Evaluate(const Plan& plan, const DossierTables& dossier,
                 const std::vector<ir::Literal>& params) {
-  Evaluator evaluator(plan, dossier, params);
+  return Evaluate(plan, dossier, params, nullptr);
+}
+
+Report Evaluate(const Plan& plan, const DossierTables& dossier,
+                const std::vector<ir::Literal>& params, TraceRecorder* recorder) {
+  Evaluator evaluator(plan, dossier, params, recorder);
   return evaluator.Run();
 }
 

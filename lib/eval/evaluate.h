@@ -13,9 +13,15 @@
 
 namespace zhuoyue {
 
+class TraceRecorder;  // eval/trace.h
+
 // `params` holds one value per pack parameter (defaults already replaced by overrides).
 Report Evaluate(const Plan& plan, const DossierTables& dossier,
                 const std::vector<ir::Literal>& params);
+// The same, recording the evaluation of criterion `recorder->criterion()` (see eval/trace.h).
+// The verdicts are those of the plain evaluation.
+Report Evaluate(const Plan& plan, const DossierTables& dossier,
+                const std::vector<ir::Literal>& params, TraceRecorder* recorder);
 
 }  // namespace zhuoyue
 

@@ -23,14 +23,15 @@ bool OneOf(std::string_view text, const std::string_view (&words)[N]) {
 }
 
 constexpr std::string_view kDeclarationKeywords[] = {
-    "pack", "param",       "object",      "table",  "standard",
-    "def",  "requirement", "eligibility", "levels", "overall"};
+    "pack",        "param",  "object",  "table",  "standard", "def",     "requirement",
+    "eligibility", "levels", "overall", "import", "extend",   "override"};
 
 // The grammar's reserved words: never a name, so never a point, level or case name.
 constexpr std::string_view kReserved[] = {
-    "and",         "or",        "not",      "in",          "every",    "some",   "no",     "where",
-    "true",        "false",     "none",     "pack",        "param",    "object", "table",  "def",
-    "requirement", "criterion", "material", "eligibility", "standard", "levels", "overall"};
+    "and",    "or",      "not",         "in",        "every",    "some",        "no",
+    "where",  "true",    "false",       "none",      "pack",     "param",       "object",
+    "table",  "def",     "requirement", "criterion", "material", "eligibility", "standard",
+    "levels", "overall", "import",      "extend",    "override"};
 
 // Words after which an expression starts: `(` there opens a group rather than a call's
 // arguments, and `-` is a negation.
@@ -113,7 +114,11 @@ std::vector<Role> Classify(const std::vector<Token>& tokens) {
     bool start = false;
     if (brackets == 0 && !after_dot) {
       if (blocks.empty()) {
-        start = word && OneOf(text, kDeclarationKeywords);
+        // `override param`, `extend table`: one declaration, whose kind the second word tells.
+        bool prefixed =
+            previous != nullptr && (previous->text == "override" || previous->text == "extend");
+        start = word && OneOf(text, kDeclarationKeywords) && !prefixed;
+        if (prefixed) declaration = text;
       } else {
         const Block& block = blocks.back();
         switch (block.kind) {

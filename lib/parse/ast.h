@@ -154,6 +154,7 @@ struct PackHeader : x3::position_tagged {
 };
 
 struct Param : x3::position_tagged {
+  bool override = false;  // `override param`: a new default for an imported parameter
   std::string name;
   Operand value;  // a literal, possibly negated
   boost::optional<std::string> description;
@@ -226,12 +227,26 @@ struct OverallCase : x3::position_tagged {
 };
 
 struct Overall : x3::position_tagged {
+  bool override = false;  // `override overall`: replaces an imported decision list
   std::string title;
   std::vector<OverallCase> cases;
 };
 
+// `import zhuoyue` (the built-in pack) or `import "rules/extra.zy"` (a file beside this one);
+// `target` keeps the quotes of a path.
+struct Import : x3::position_tagged {
+  std::string keyword;  // "import"
+  std::string target;
+};
+
+// `extend table courses { … }`: more fields for a table declared elsewhere (an imported pack).
+struct Extension : x3::position_tagged {
+  std::string table;
+  std::vector<Field> fields;
+};
+
 using Declaration = x3::variant<Nil, PackHeader, Param, TableType, Standard, Def, Requirement,
-                                Eligibility, Levels, Overall>;
+                                Eligibility, Levels, Overall, Import, Extension>;
 
 }  // namespace zhuoyue::ast
 

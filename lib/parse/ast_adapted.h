@@ -26,7 +26,7 @@ BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::TableType, keyword, name, parent_key, id
                           description, fields)
 
 BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::PackHeader, name, version, title)
-BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Param, name, value, description)
+BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Param, override, name, value, description)
 BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::StandardPoint, id, text)
 BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Standard, name, title, points)
 BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::DefParam, name, type)
@@ -38,6 +38,8 @@ BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Eligibility, name, message, condition)
 BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Level, name, label)
 BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Levels, keyword, levels)
 BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::OverallCase, name, label, when)
-BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Overall, title, cases)
+BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Overall, override, title, cases)
+BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Import, keyword, target)
+BOOST_FUSION_ADAPT_STRUCT(zhuoyue::ast::Extension, table, fields)
 
 #endif  // ZHUOYUE_LIB_PARSE_AST_ADAPTED_H_

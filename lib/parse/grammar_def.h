@@ -109,6 +109,8 @@ ZY_RULE(levels, ast::Levels, "levels")
 ZY_RULE(outcome_when, ast::Operand, "condition")
 ZY_RULE(overall_case, ast::OverallCase, "outcome")
 ZY_RULE(overall, ast::Overall, "overall")
+ZY_RULE(import, ast::Import, "import")
+ZY_RULE(extension, ast::Extension, "extend table")
 
 #undef ZY_RULE
 
@@ -122,7 +124,8 @@ const auto reserved =
     Keyword("some") | Keyword("no") | Keyword("where") | Keyword("true") | Keyword("false") |
     Keyword("none") | Keyword("pack") | Keyword("param") | Keyword("object") | Keyword("table") |
     Keyword("standard") | Keyword("def") | Keyword("requirement") | Keyword("criterion") |
-    Keyword("material") | Keyword("eligibility") | Keyword("levels") | Keyword("overall");
+    Keyword("material") | Keyword("eligibility") | Keyword("levels") | Keyword("overall") |
+    Keyword("import") | Keyword("extend") | Keyword("override");
 
 const auto identifier_def = raw[lexeme[!reserved >> (alpha | char_('_')) >> *(alnum | '_')]];
 // Field names may be any word (`requirement: key`): they only occur before `:` in a schema
@@ -217,7 +220,8 @@ const auto field_def = word >> ':' > type > *modifier > -(lit(';') | ',');
 
 const auto pack_header_def = Keyword("pack") > identifier > Keyword("version") > string_literal >
                              -string_literal;
-const auto param_def = Keyword("param") > identifier > '=' > unary > -string_literal;
+const auto param_def = matches[Keyword("override")] >> Keyword("param") > identifier > '=' > unary >
+                       -string_literal;
 const auto standard_point_def = identifier > string_literal;
 const auto standard_def =
     Keyword("standard") > identifier > string_literal > '{' > *standard_point > '}';
@@ -242,10 +246,13 @@ const auto levels_def = raw[Keyword("levels")] > '{' > *level > '}';
 const auto outcome_when_def = Keyword("when") > expression;
 const auto overall_case_def = identifier > string_literal >
                               (outcome_when | (Keyword("otherwise") >> attr(ast::Operand())));
-const auto overall_def = Keyword("overall") > string_literal > '{' > *overall_case > '}';
+const auto overall_def = matches[Keyword("override")] >> Keyword("overall") > string_literal > '{' >
+                         *overall_case > '}';
+const auto import_def = raw[Keyword("import")] > raw[string_literal | identifier];
+const auto extension_def = Keyword("extend") > Keyword("table") > identifier > '{' > *field > '}';
 
-const auto declaration_def = pack_header | param | table_type | standard | def | requirement |
-                             eligibility | levels | overall;
+const auto declaration_def = import | extension | pack_header | param | table_type | standard |
+                             def | requirement | eligibility | levels | overall;
 
 BOOST_SPIRIT_DEFINE(identifier, word, string_literal, number_text, dotted_id, number_atom,
                     string_atom, keyword_atom, name_atom, atom, list_literal, call, aggregate,
@@ -257,7 +264,7 @@ BOOST_SPIRIT_DEFINE(number_type, scalar_type, enum_type, ref_type, list_type, gr
                     table_type, type, modifier, field)
 BOOST_SPIRIT_DEFINE(pack_header, param, standard_point, standard, def_param, def, criterion_kind,
                     criterion, material, requirement_item, pass_policy, requirement, eligibility,
-                    level, levels, outcome_when, overall_case, overall)
+                    level, levels, outcome_when, overall_case, overall, import, extension)
 
 }  // namespace grammar
 

@@ -11,9 +11,9 @@
 namespace zhuoyue {
 namespace {
 
-constexpr const char* kDeclarationKeywords[] = {"pack",     "param",  "object",      "table",
-                                                "standard", "def",    "requirement", "eligibility",
-                                                "levels",   "overall"};
+constexpr const char* kDeclarationKeywords[] = {
+    "pack",        "param",  "object",  "table",  "standard", "def",     "requirement",
+    "eligibility", "levels", "overall", "import", "extend",   "override"};
 
 bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';

@@ -14,6 +14,7 @@ namespace zhuoyue {
 
 struct ParsedFile {
   std::shared_ptr<const SourceFile> source;
+  bool imported = false;  // read because another file imports it
   std::vector<ast::Declaration> declarations;
   std::vector<int> offsets;  // byte offsets, indexed by a node's position tags
 

@@ -167,6 +167,33 @@ TEST(ZyEval, CustomRules) {
   EXPECT_THAT(not_met.out, HasSubstr("\"overall\": \"not_met\""));
 }
 
+TEST(ZyEval, ProvincialPackExtendsTheBuiltInOne) {
+  // examples/provincial: imports zhuoyue, tightens industry_years_min to 6, adds the field
+  // courses.ideology and requirement 11, and counts 11 in its own overall decision list.
+  Outcome run =
+      Zy("eval examples/provincial/dossier.json --rules examples/provincial "
+         "--format json");
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("\"pack\": \"province\""));
+  EXPECT_THAT(run.out, HasSubstr("\"industry_years_min\": 6"));
+  EXPECT_THAT(run.out, HasSubstr("\"id\": \"11.1\",\n          \"kind\": \"computed\",\n"
+                                 "          \"verdict\": \"not_met\""));
+  EXPECT_THAT(run.out, HasSubstr("\"witnesses\": [\n            \"C10\"\n          ]"));
+  EXPECT_THAT(run.out, HasSubstr("\"witnesses\": [\n            \"T03\"\n          ]"));
+  EXPECT_THAT(run.out, HasSubstr("\"overall\": \"passed_not_met\""));
+  Outcome check = Zy("check examples/provincial");
+  EXPECT_EQ(check.status, 0) << check.err;
+  EXPECT_THAT(check.err, HasSubstr("checks, 0 warnings"));
+  Outcome fmt = Zy("fmt --check examples/provincial");
+  EXPECT_EQ(fmt.status, 0) << fmt.out;
+}
+
+TEST(ZyEval, ImportsStayInsideThePackFolder) {
+  Outcome run = Zy("check tests/tools/testdata/escape");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.err, HasSubstr("error[ZY1113]: cannot import \"../pack/pack.zy\""));
+}
+
 TEST(ZyEval, BrokenRulesAreLocatedAndExitOne) {
   Outcome run = Zy("eval tests/tools/testdata/tiny.json --rules tests/tools/testdata/broken.zy");
   EXPECT_EQ(run.status, 1);

@@ -17,6 +17,7 @@ int RunEval(const std::vector<std::string>& args);
 int RunFmt(const std::vector<std::string>& args);
 int RunCheck(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
+int RunExplainVerdict(const std::vector<std::string>& args);
 
 }  // namespace zy
 

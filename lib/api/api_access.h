@@ -1,0 +1,28 @@
+// What the API's other translation units (explain.cc) need of Pack and Dossier internals.
+#ifndef ZHUOYUE_LIB_API_API_ACCESS_H_
+#define ZHUOYUE_LIB_API_API_ACCESS_H_
+
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "check/ir.h"
+#include "load/dossier.h"
+#include "plan/plan.h"
+#include "zhuoyue/zhuoyue.h"
+
+namespace zhuoyue::internal {
+
+struct ApiAccess {
+  static const Plan& PlanOf(const Pack& pack);
+  static const DossierTables& TablesOf(const Dossier& dossier);
+  static bool LoadedWith(const Dossier& dossier, const Pack& pack);
+};
+
+// The value of every pack parameter: its default, or the override in `options`.
+// InvalidArgument for an unknown parameter (with a did-you-mean) or a malformed value.
+absl::StatusOr<std::vector<ir::Literal>> ResolveParams(const Plan& plan,
+                                                       const EvaluateOptions& options);
+
+}  // namespace zhuoyue::internal
+
+#endif  // ZHUOYUE_LIB_API_API_ACCESS_H_
