@@ -18,6 +18,7 @@ int RunFmt(const std::vector<std::string>& args);
 int RunCheck(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
 int RunExplainVerdict(const std::vector<std::string>& args);
+int RunTest(const std::vector<std::string>& args);
 
 }  // namespace zy
 

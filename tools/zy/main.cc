@@ -15,6 +15,8 @@ constexpr char kUsage[] =
     "  fmt [--check] PATH…      format rule files in the canonical layout (zy fmt --help)\n"
     "  check [PATH]             type-check and lint a rule pack (zy check --help)\n"
     "  explain CODE             explain a diagnostic code, e.g. zy explain ZY1102\n"
+    "  test [PATH…] [--coverage]  run rule tests (JSON cases) and report coverage (zy test "
+    "--help)\n"
     "  explain-verdict DOSSIER CRITERION\n"
     "                           trace why a criterion got its verdict (zy explain-verdict --help)\n"
     "\n"
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
   if (command == "check") return zy::RunCheck(args);
   if (command == "explain") return zy::RunExplain(args);
   if (command == "explain-verdict") return zy::RunExplainVerdict(args);
+  if (command == "test") return zy::RunTest(args);
   std::cerr << "zy: unknown command `" << command << "`\n\n" << kUsage;
   return zy::kExitUsage;
 }
