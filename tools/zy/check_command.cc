@@ -45,8 +45,7 @@ int RunCheck(const std::vector<std::string>& args) {
     }
   }
   std::vector<zhuoyue::Diagnostic> diagnostics;
-  auto pack = path.empty() ? zhuoyue::Pack::Builtin(&diagnostics)
-                           : zhuoyue::Pack::FromPath(path, &diagnostics);
+  auto pack = LoadPack(path, &diagnostics);
   PrintDiagnostics(diagnostics, style);
   if (!pack.ok() && diagnostics.empty()) std::cerr << "zy: " << pack.status().message() << "\n";
   if (!pack.ok()) return kExitInput;

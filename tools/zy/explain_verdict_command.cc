@@ -65,11 +65,9 @@ int RunExplainVerdict(const std::vector<std::string>& args) {
     } else if (arg == "--param") {
       std::string assignment;
       if (!value(assignment)) return Usage("--param needs NAME=VALUE");
-      size_t equals = assignment.find('=');
-      if (equals == std::string::npos || equals == 0) {
+      if (!AddParam(assignment, options)) {
         return Usage("--param needs NAME=VALUE, got `" + assignment + "`");
       }
-      options.params.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
     } else if (arg == "--format") {
       if (!value(format) || (format != "text" && format != "json")) {
         return Usage("--format is text or json");
@@ -88,8 +86,7 @@ int RunExplainVerdict(const std::vector<std::string>& args) {
   if (criterion.empty()) return Usage("no criterion given (an id such as 5.2)");
 
   std::vector<zhuoyue::Diagnostic> diagnostics;
-  auto pack =
-      rules.empty() ? zhuoyue::Pack::Builtin() : zhuoyue::Pack::FromPath(rules, &diagnostics);
+  auto pack = LoadPack(rules, &diagnostics);
   if (!pack.ok()) return InputFailure(diagnostics, pack.status(), "rules");
   auto dossier = zhuoyue::Dossier::FromFile(**pack, dossier_path, &diagnostics);
   if (!dossier.ok()) return InputFailure(diagnostics, dossier.status(), "dossier");

@@ -150,8 +150,7 @@ int RunTest(const std::vector<std::string>& args) {
   if (paths.empty()) paths.push_back("tests/criteria/cases");
 
   std::vector<zhuoyue::Diagnostic> diagnostics;
-  auto pack =
-      rules.empty() ? zhuoyue::Pack::Builtin() : zhuoyue::Pack::FromPath(rules, &diagnostics);
+  auto pack = LoadPack(rules, &diagnostics);
   if (!pack.ok()) {
     PrintDiagnostics(diagnostics, DiagnosticsStyle::kHuman);
     std::cerr << "zy: " << pack.status().message() << "\n";
