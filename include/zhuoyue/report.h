@@ -38,6 +38,9 @@ struct CriterionResult {
   std::vector<std::string> witnesses;  // ids of the entities that break it, dossier order
   std::vector<std::string> missing;    // data whose absence left it pending
   std::optional<Verdict> judgement;    // the expert's verdict, when one is recorded
+  // For a failed threshold on a count, sum or share: the smallest change that would meet
+  // it ("what if: 1 more of the 30 satisfying it, or 2 new ones that do"); else empty.
+  std::string what_if;
   std::string message;
 };
 

@@ -1,6 +1,7 @@
 #include "eval/evaluate.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <tuple>
 
@@ -289,6 +290,7 @@ class Evaluator {
   Tri Membership(const Node& node);
   Tri Criterion(const Node& node, std::vector<std::string>* witnesses);
   Measure MeasureOf(const Node& node);
+  std::string WhatIf(const Node& node);
 
   // Built-in functions over the judgements and materials tables.
   Tri Judgement(const std::string& criterion);
@@ -1188,6 +1190,90 @@ Evaluator::Measure Evaluator::MeasureOf(const Node& node) {
   return measure;
 }
 
+// The smallest change that would meet a failed threshold on a count, sum or share (the
+// first such comparison of the criterion's `and` spine that fails): how many more members,
+// how much more in total. Empty where no such change is computable.
+std::string Evaluator::WhatIf(const Node& node) {
+  if (node.op == Op::kAnd) {
+    for (const ir::NodePtr& child : node.children) {
+      if (std::string change = WhatIf(*child); !change.empty()) return change;
+    }
+    return "";
+  }
+  if (node.op != Op::kCompare || node.child(0)->type.kind != Kind::kNumber ||
+      node.child(1)->type.kind != Kind::kNumber || EvalBool(node) != Tri::kFalse) {
+    return "";
+  }
+  const Node& measured = *node.child(0);
+  Interval threshold_range = EvalNumber(*node.child(1));
+  Interval value_range = EvalNumber(measured);
+  if (!threshold_range.IsExact() || !value_range.IsExact()) return "";
+  Number threshold = *threshold_range.lo, value = *value_range.lo;
+  const std::string& op = node.text;
+  bool at_least = op == ">=" || op == ">";
+  if (!at_least && op != "<=" && op != "<") return "";
+  // The smallest whole number m for which `reaches(m)` holds, searched from a guess.
+  auto smallest = [](long long guess, auto reaches) -> long long {
+    long long m = std::max(0LL, guess - 1);
+    while (!reaches(m) && m < guess + 3) ++m;
+    return reaches(m) ? m : -1;
+  };
+  auto meets = [&](const Number& x) {
+    return op == ">="   ? x >= threshold
+           : op == ">"  ? x > threshold
+           : op == "<=" ? x <= threshold
+                        : x < threshold;
+  };
+  bool is_count =
+      measured.op == Op::kCount || (measured.op == Op::kAggregate && measured.text == "count");
+  if (is_count) {
+    long long guess = static_cast<long long>(std::ceil(std::fabs((threshold - value).ToDouble())));
+    long long m = smallest(guess, [&](long long k) {
+      return meets(at_least ? value + Number(k) : value - Number(k));
+    });
+    if (m <= 0) return "";
+    return absl::StrCat("what if: ", m, at_least ? " more" : " fewer", " would meet it");
+  }
+  if (measured.op == Op::kAggregate && measured.text == "sum" && at_least) {
+    return absl::StrCat("what if: ", (threshold - value).ToExactString(), " more in total",
+                        op == ">" ? " and a little more" : "", " would meet it");
+  }
+  if (measured.op != Op::kAggregate || measured.text != "ratio") return "";
+  // The share k/n: how many more of its members would have to satisfy it, or how many new
+  // members that hold would lift (or dilute) it enough.
+  Collection collection = EvalCollection(*measured.child(0));
+  long long holding = 0, members = 0;
+  for (const Item& item : collection.items) {
+    Bind(measured.slot, item);
+    Tri member = item.member;
+    if (measured.child(1)) member = And(member, EvalBool(*measured.child(1)));
+    if (member != Tri::kTrue) continue;
+    ++members;
+    holding += EvalBool(*measured.child(2)) == Tri::kTrue;
+  }
+  if (members == 0) return "";
+  auto share = [&](long long k, long long n) { return *Divide(Number(k), Number(n)); };
+  double t = threshold.ToDouble();
+  if (at_least) {
+    long long convert = smallest(static_cast<long long>(std::ceil(t * members)) - holding,
+                                 [&](long long m) { return meets(share(holding + m, members)); });
+    std::string text =
+        absl::StrCat("what if: ", convert, " more of the ", members, " satisfying it");
+    if (t < 1) {
+      long long add = smallest(static_cast<long long>(std::ceil((t * members - holding) / (1 - t))),
+                               [&](long long m) { return meets(share(holding + m, members + m)); });
+      if (add > 0) {
+        absl::StrAppend(&text, ", or ", add, add == 1 ? " new one that does" : " new ones that do");
+      }
+    }
+    return convert > 0 && convert <= members - holding ? text : "";
+  }
+  long long convert = smallest(holding - static_cast<long long>(std::floor(t * members)),
+                               [&](long long m) { return meets(share(holding - m, members)); });
+  if (convert <= 0 || convert > holding) return "";
+  return absl::StrCat("what if: ", convert, " fewer of the ", members, " satisfying it");
+}
+
 std::string KindName(CriterionKind kind) {
   switch (kind) {
     case CriterionKind::kComputed:
@@ -1259,6 +1345,10 @@ Report Evaluator::Run() {
       }
       if (!c.witnesses.empty()) {
         parts.push_back(absl::StrCat("failing: ", absl::StrJoin(c.witnesses, ", ")));
+      }
+      if (c.verdict == Verdict::kNotMet && criterion.expression) {
+        c.what_if = WhatIf(*criterion.expression);
+        if (!c.what_if.empty()) parts.push_back(c.what_if);
       }
       if (criterion.kind != CriterionKind::kComputed) {
         parts.push_back(c.judgement ? absl::StrCat("expert judgement: ", VerdictName(*c.judgement))

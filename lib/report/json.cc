@@ -63,6 +63,7 @@ std::string RenderJson(const Report& report) {
       criterion["witnesses"] = c.witnesses;
       criterion["missing"] = c.missing;
       if (c.judgement) criterion["judgement"] = VerdictName(*c.judgement);
+      if (!c.what_if.empty()) criterion["what_if"] = c.what_if;
       criterion["message"] = c.message;
       criterion["text"] = c.text;
       requirement["criteria"].push_back(std::move(criterion));
