@@ -50,6 +50,13 @@ struct EvaluateOptions {
 absl::StatusOr<Report> Evaluate(const Pack& pack, const Dossier& dossier,
                                 const EvaluateOptions& options = {});
 
+// How a pack is checked.
+struct PackOptions {
+  // Iterations over tables nested deeper than this in a criterion get a ZY1203 warning
+  // (the cost of evaluating it grows as rows^nesting).
+  int max_nesting = 3;
+};
+
 // One rule file: a name for messages and its UTF-8 text.
 struct SourceText {
   std::string name;
@@ -62,13 +69,15 @@ class Pack {
   // The built-in pack (dsl/zhuoyue/*.zy), embedded in the library at build time. Its
   // warnings (lints) go to `diagnostics` when given.
   static absl::StatusOr<std::shared_ptr<const Pack>> Builtin(
-      std::vector<Diagnostic>* diagnostics = nullptr);
+      std::vector<Diagnostic>* diagnostics = nullptr, const PackOptions& options = {});
   // A pack from a directory (all its *.zy files, in name order) or a single .zy file.
   // Problems in the rules go to `diagnostics` (may be null) and fail the status.
   static absl::StatusOr<std::shared_ptr<const Pack>> FromPath(const std::string& path,
-                                                              std::vector<Diagnostic>* diagnostics);
+                                                              std::vector<Diagnostic>* diagnostics,
+                                                              const PackOptions& options = {});
   static absl::StatusOr<std::shared_ptr<const Pack>> FromSources(
-      const std::vector<SourceText>& sources, std::vector<Diagnostic>* diagnostics);
+      const std::vector<SourceText>& sources, std::vector<Diagnostic>* diagnostics,
+      const PackOptions& options = {});
 
   const std::string& name() const;
   const std::string& version() const;
@@ -87,7 +96,7 @@ class Pack {
   // Sources plus the folder their `import "file"`s resolve in (none: text only).
   static absl::StatusOr<std::shared_ptr<const Pack>> Compile(
       const std::vector<SourceText>& sources, const std::optional<std::string>& directory,
-      std::vector<Diagnostic>* diagnostics);
+      std::vector<Diagnostic>* diagnostics, const PackOptions& options);
   std::shared_ptr<const internal::PackImpl> impl_;
 };
 

@@ -223,19 +223,21 @@ std::vector<std::pair<std::string, std::string>> Pack::Params() const {
 }
 
 absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromSources(
-    const std::vector<SourceText>& sources, std::vector<Diagnostic>* diagnostics) {
-  return Compile(sources, std::nullopt, diagnostics);
+    const std::vector<SourceText>& sources, std::vector<Diagnostic>* diagnostics,
+    const PackOptions& options) {
+  return Compile(sources, std::nullopt, diagnostics, options);
 }
 
 absl::StatusOr<std::shared_ptr<const Pack>> Pack::Compile(
     const std::vector<SourceText>& sources, const std::optional<std::string>& directory,
-    std::vector<Diagnostic>* diagnostics) {
+    std::vector<Diagnostic>* diagnostics, const PackOptions& options) {
   return Guarded("compiling the rules", [&]() -> absl::StatusOr<std::shared_ptr<const Pack>> {
     std::vector<Diagnostic> found;
     std::vector<ParsedFile> files = ReadWithImports(sources, directory, found);
     std::unique_ptr<Plan> plan;
     if (!HasErrors(found)) {
-      if (std::unique_ptr<CheckedPack> checked = Check(files, found)) {
+      if (std::unique_ptr<CheckedPack> checked =
+              Check(files, found, {.max_nesting = options.max_nesting})) {
         plan = zhuoyue::Compile(std::move(checked), found);
       }
     }
@@ -247,12 +249,14 @@ absl::StatusOr<std::shared_ptr<const Pack>> Pack::Compile(
   });
 }
 
-absl::StatusOr<std::shared_ptr<const Pack>> Pack::Builtin(std::vector<Diagnostic>* diagnostics) {
-  return FromSources(BuiltinSources(), diagnostics);
+absl::StatusOr<std::shared_ptr<const Pack>> Pack::Builtin(std::vector<Diagnostic>* diagnostics,
+                                                          const PackOptions& options) {
+  return FromSources(BuiltinSources(), diagnostics, options);
 }
 
 absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromPath(const std::string& path,
-                                                           std::vector<Diagnostic>* diagnostics) {
+                                                           std::vector<Diagnostic>* diagnostics,
+                                                           const PackOptions& options) {
   std::error_code error;
   std::vector<std::string> paths;
   if (std::filesystem::is_directory(path, error)) {
@@ -273,7 +277,7 @@ absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromPath(const std::string& pa
   std::filesystem::path root = std::filesystem::is_directory(path, error)
                                    ? std::filesystem::path(path)
                                    : std::filesystem::path(path).parent_path();
-  return Compile(sources, root.empty() ? std::string(".") : root.string(), diagnostics);
+  return Compile(sources, root.empty() ? std::string(".") : root.string(), diagnostics, options);
 }
 
 Dossier::Dossier(std::unique_ptr<internal::DossierImpl> impl) : impl_(std::move(impl)) {}

@@ -538,6 +538,62 @@ requirement 1 "教师队伍" {
       every c in courses: every t in c.lecturers: t.industry_years >= 5
 }
 )zy"},
+      {"ZY1203",
+       "A criterion nests iterations over whole tables more deeply than the limit (3 by "
+       "default; `zy check --max-nesting N` sets it). Each `every`, `some`, `no`, `count`, "
+       "`sum`, `mean`, `min`, `max` or `ratio` over a table multiplies the work by that "
+       "table's rows, so four nested tables of 10,000 rows mean 10^16 steps for one program.\n\n"
+       "Navigate instead of searching: `c.assessments` (a course's own assessments), "
+       "`a.results` (the scores that refer to an assessment, through an `inverse`) and "
+       "`t.lectures` cost no more than their table in total, however deeply they nest.\n\n"
+       "This is a warning: the pack still runs.",
+       R"(pack demo version "1"
+table students {
+  id: string id
+}
+table courses {
+  id: string id
+  core: bool
+}
+table assessments {
+  id: string id
+  course: ref(courses)
+}
+table scores {
+  student: ref(students)
+  assessment: ref(assessments)
+  score: number >= 0
+}
+requirement 1 "成绩" {
+  criterion 1.1 computed "每位学生在每门核心课程都有及格成绩" =
+      every s in students: every c in courses where c.core:
+          some a in assessments where a.course == c:
+              some r in scores where r.student == s and r.assessment == a: r.score >= 60
+}
+)",
+       R"(pack demo version "1"
+table students {
+  id: string id
+}
+table courses {
+  id: string id
+  core: bool
+}
+table assessments {
+  id: string id
+  course: ref(courses) inverse assessments
+}
+table scores {
+  student: ref(students)
+  assessment: ref(assessments) inverse results
+  score: number >= 0
+}
+requirement 1 "成绩" {
+  criterion 1.1 computed "每位学生在每门核心课程都有及格成绩" =
+      every s in students: every c in courses where c.core:
+          some a in c.assessments: some r in a.results: r.student == s and r.score >= 60
+}
+)"},
       {"ZY2001",
        "The dossier is not well-formed JSON, so nothing in it can be read. The location is the "
        "line and column where the text stops making sense; the mistake is often just before it: a "

@@ -23,6 +23,19 @@ using ir::Type;
 
 using namespace codes;  // NOLINT: the codes are this file's vocabulary.
 
+// How deeply iterations over whole tables nest in an expression: a quantifier or aggregate
+// over a table multiplies the work by its rows. Navigation does not: a row's child rows, its
+// inverse (an index lookup) and its list fields add up to their table once over all rows.
+int TableNesting(const Node& node) {
+  int inner = 0;
+  for (const NodePtr& child : node.children) {
+    if (child) inner = std::max(inner, TableNesting(*child));
+  }
+  if (node.op != Op::kQuantifier && node.op != Op::kAggregate) return inner;
+  Op over = node.child(0)->op;
+  return inner + (over == Op::kTable ? 1 : 0);
+}
+
 int EditDistance(std::string_view a, std::string_view b) {
   std::vector<int> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
@@ -78,8 +91,9 @@ NodePtr Clone(const Node& node) {
 
 class Checker {
  public:
-  Checker(const std::vector<ParsedFile>& files, Diagnostics& diagnostics)
-      : files_(files), diagnostics_(diagnostics) {}
+  Checker(const std::vector<ParsedFile>& files, Diagnostics& diagnostics,
+          const CheckOptions& options)
+      : files_(files), diagnostics_(diagnostics), options_(options) {}
 
   std::unique_ptr<CheckedPack> Run();
 
@@ -136,6 +150,7 @@ class Checker {
 
   const std::vector<ParsedFile>& files_;
   Diagnostics& diagnostics_;
+  const CheckOptions& options_;
   std::unique_ptr<CheckedPack> pack_;
   int file_ = 0;  // the file whose nodes are being checked
 
@@ -1113,6 +1128,16 @@ void Checker::CheckRequirements() {
           Error(span, kTypeMismatch, absl::StrCat("criterion ", c.id, " needs `= expression`"));
         } else if (criterion->expression) {
           c.expression = Bool(*criterion->expression, "a criterion");
+          if (c.expression) {
+            int nesting = TableNesting(*c.expression);
+            if (nesting > options_.max_nesting) {
+              Warn(span, kCostlyNesting,
+                   absl::StrCat("criterion ", c.id, " nests ", nesting,
+                                " iterations over tables: its cost grows as rows^", nesting),
+                   absl::StrCat("the limit is ", options_.max_nesting,
+                                "; navigate (t.lectures) instead of searching a whole table"));
+            }
+          }
         }
         def.criteria.push_back(std::move(c));
       } else if (auto* material = boost::get<ast::Material>(&item.get())) {
@@ -1291,8 +1316,9 @@ std::string DidYouMean(std::string_view name, const std::vector<std::string>& ca
   return best;
 }
 
-std::unique_ptr<CheckedPack> Check(const std::vector<ParsedFile>& files, Diagnostics& diagnostics) {
-  Checker checker(files, diagnostics);
+std::unique_ptr<CheckedPack> Check(const std::vector<ParsedFile>& files, Diagnostics& diagnostics,
+                                   const CheckOptions& options) {
+  Checker checker(files, diagnostics, options);
   return checker.Run();
 }
 

@@ -13,7 +13,14 @@
 
 namespace zhuoyue {
 
-std::unique_ptr<CheckedPack> Check(const std::vector<ParsedFile>& files, Diagnostics& diagnostics);
+struct CheckOptions {
+  // Iterations over tables nested deeper than this get a ZY1203 warning: evaluation cost
+  // grows as rows^nesting (`every t in teachers: count(c in t.lectures …)` nests 2).
+  int max_nesting = 3;
+};
+
+std::unique_ptr<CheckedPack> Check(const std::vector<ParsedFile>& files, Diagnostics& diagnostics,
+                                   const CheckOptions& options = {});
 
 // The closest of `candidates` to a misspelled `name`, or "" when none is close.
 std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates);

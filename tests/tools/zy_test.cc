@@ -215,6 +215,17 @@ TEST(ZyCheck, ReportsErrorsAndWarnings) {
   EXPECT_EQ(Zy("check a b").status, 2);
 }
 
+TEST(ZyCheck, NestingLimitIsConfigurable) {
+  Outcome strict = Zy("check tests/rules/fail_cost_nesting.zy --diagnostics short");
+  EXPECT_EQ(strict.status, 0);  // a warning, not an error
+  EXPECT_THAT(strict.err, HasSubstr("nests 4 iterations over tables"));
+  EXPECT_THAT(strict.err, HasSubstr("[ZY1203]"));
+  Outcome relaxed = Zy("check tests/rules/fail_cost_nesting.zy --max-nesting 4");
+  EXPECT_EQ(relaxed.status, 0);
+  EXPECT_THAT(relaxed.err, HasSubstr("checks, 0 warnings"));
+  EXPECT_EQ(Zy("check --max-nesting zero").status, 2);
+}
+
 TEST(ZyExplain, PrintsTheExplanationWithExamples) {
   Outcome known = Zy("explain ZY1102");
   EXPECT_EQ(known.status, 0);

@@ -6,6 +6,7 @@
 // pack compiles (warnings allowed), 1 when it has errors, 2 on a usage error.
 #include <iostream>
 
+#include "absl/strings/numbers.h"
 #include "tools/zy/commands.h"
 #include "tools/zy/diagnostics_output.h"
 #include "zhuoyue/zhuoyue.h"
@@ -14,10 +15,11 @@ namespace zy {
 namespace {
 
 constexpr char kUsage[] =
-    "usage: zy check [PATH] [--diagnostics human|short|json]\n"
+    "usage: zy check [PATH] [--diagnostics human|short|json] [--max-nesting N]\n"
     "\n"
     "Type-checks and lints a rule pack (a directory of .zy files or one file; default: the\n"
-    "built-in pack) and prints every error and warning with its location.\n"
+    "built-in pack) and prints every error and warning with its location. --max-nesting\n"
+    "sets how deeply iterations over tables may nest in a criterion (default 3).\n"
     "\n"
     "exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error\n";
 
@@ -26,6 +28,7 @@ constexpr char kUsage[] =
 int RunCheck(const std::vector<std::string>& args) {
   std::string path;
   DiagnosticsStyle style = DiagnosticsStyle::kHuman;
+  zhuoyue::PackOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
       std::cout << kUsage;
@@ -37,6 +40,11 @@ int RunCheck(const std::vector<std::string>& args) {
         return kExitUsage;
       }
       style = *parsed;
+    } else if (args[i] == "--max-nesting" && i + 1 < args.size()) {
+      if (!absl::SimpleAtoi(args[++i], &options.max_nesting) || options.max_nesting < 1) {
+        std::cerr << "zy: --max-nesting takes a whole number of 1 or more\n\n" << kUsage;
+        return kExitUsage;
+      }
     } else if (args[i].starts_with("-") || !path.empty()) {
       std::cerr << "zy: unexpected argument " << args[i] << "\n\n" << kUsage;
       return kExitUsage;
@@ -45,7 +53,7 @@ int RunCheck(const std::vector<std::string>& args) {
     }
   }
   std::vector<zhuoyue::Diagnostic> diagnostics;
-  auto pack = LoadPack(path, &diagnostics);
+  auto pack = LoadPack(path, &diagnostics, options);
   PrintDiagnostics(diagnostics, style);
   if (!pack.ok() && diagnostics.empty()) std::cerr << "zy: " << pack.status().message() << "\n";
   if (!pack.ok()) return kExitInput;

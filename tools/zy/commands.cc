@@ -3,9 +3,10 @@
 namespace zy {
 
 absl::StatusOr<std::shared_ptr<const zhuoyue::Pack>> LoadPack(
-    const std::string& rules, std::vector<zhuoyue::Diagnostic>* diagnostics) {
-  return rules.empty() ? zhuoyue::Pack::Builtin(diagnostics)
-                       : zhuoyue::Pack::FromPath(rules, diagnostics);
+    const std::string& rules, std::vector<zhuoyue::Diagnostic>* diagnostics,
+    const zhuoyue::PackOptions& options) {
+  return rules.empty() ? zhuoyue::Pack::Builtin(diagnostics, options)
+                       : zhuoyue::Pack::FromPath(rules, diagnostics, options);
 }
 
 bool AddParam(const std::string& assignment, zhuoyue::EvaluateOptions& options) {

@@ -20,7 +20,8 @@ inline constexpr int kExitFailOn = 3;
 // Helpers the commands share (commands.cc).
 // The pack of `--rules PATH`, or the built-in one when `rules` is empty.
 absl::StatusOr<std::shared_ptr<const zhuoyue::Pack>> LoadPack(
-    const std::string& rules, std::vector<zhuoyue::Diagnostic>* diagnostics);
+    const std::string& rules, std::vector<zhuoyue::Diagnostic>* diagnostics,
+    const zhuoyue::PackOptions& options = {});
 // Adds `--param NAME=VALUE` to `options`; false when it is not of that shape.
 bool AddParam(const std::string& assignment, zhuoyue::EvaluateOptions& options);
 
