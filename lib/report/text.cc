@@ -50,19 +50,25 @@ std::string Pad(std::string text, size_t width) {
 std::string RenderText(const Report& report, bool color) {
   Palette palette{color};
   std::string out;
-  absl::StrAppend(&out, palette.Paint(absl::StrCat(report.program, " ", report.program_name), "1"),
-                  "  (rules: ", report.pack, " ", report.pack_version, ")\n");
+  std::string title = report.program_name.empty()
+                          ? report.program
+                          : absl::StrCat(report.program, " ", report.program_name);
+  absl::StrAppend(&out, palette.Paint(title, "1"), "  (rules: ", report.pack, " ",
+                  report.pack_version, ")\n");
   Verdict overall = report.overall == "passed_and_met" ? Verdict::kMet
                     : report.overall == "pending"      ? Verdict::kPending
                                                        : Verdict::kNotMet;
   absl::StrAppend(&out, "overall: ", palette.Mark(overall), " ", palette.Paint(report.overall, "1"),
-                  "  ", report.overall_label, "\n");
+                  report.overall_label.empty() ? "" : "  " + report.overall_label, "\n");
 
   std::vector<std::string> eligibility;
   for (const EligibilityResult& e : report.eligibility) {
     eligibility.push_back(absl::StrCat(palette.Mark(e.verdict), " ", e.id));
   }
-  absl::StrAppend(&out, "eligibility: ", absl::StrJoin(eligibility, "  "), "\n");
+  // A pack without eligibility rules or a standard prints no empty lines for them.
+  if (!eligibility.empty()) {
+    absl::StrAppend(&out, "eligibility: ", absl::StrJoin(eligibility, "  "), "\n");
+  }
 
   int covered = 0;
   std::vector<std::string> open;
@@ -73,9 +79,11 @@ std::string RenderText(const Report& report, bool color) {
       open.push_back(absl::StrCat(g.id, " (", VerdictName(g.verdict), ")"));
     }
   }
-  absl::StrAppend(&out, "general standard: ", covered, "/", report.general_standard.size(),
-                  " covered",
-                  open.empty() ? "" : absl::StrCat("; open: ", absl::StrJoin(open, ", ")), "\n");
+  if (!report.general_standard.empty()) {
+    absl::StrAppend(&out, "general standard: ", covered, "/", report.general_standard.size(),
+                    " covered",
+                    open.empty() ? "" : absl::StrCat("; open: ", absl::StrJoin(open, ", ")), "\n");
+  }
   const Coverage& c = report.coverage;
   auto list = [&](const char* label, const std::vector<std::string>& ids) {
     if (!ids.empty()) absl::StrAppend(&out, "  ", label, ": ", absl::StrJoin(ids, ", "), "\n");
@@ -92,7 +100,7 @@ std::string RenderText(const Report& report, bool color) {
   for (const RequirementResult* r : requirements) {
     absl::StrAppend(&out, "\n", palette.Mark(r->verdict), " ",
                     palette.Paint(absl::StrCat("requirement ", r->id, " ", r->title), "1"), "  ",
-                    palette.Word(r->verdict), "  ", r->level_label,
+                    palette.Word(r->verdict), r->level_label.empty() ? "" : "  " + r->level_label,
                     r->at_least > 0 ? absl::StrCat("  (at least ", r->at_least, " criteria)") : "",
                     "\n");
     std::vector<const CriterionResult*> criteria;
