@@ -1,5 +1,7 @@
 #include "tools/zy/commands.h"
 
+#include <iostream>
+
 namespace zy {
 
 absl::StatusOr<std::shared_ptr<const zhuoyue::Pack>> LoadPack(
@@ -9,11 +11,45 @@ absl::StatusOr<std::shared_ptr<const zhuoyue::Pack>> LoadPack(
                        : zhuoyue::Pack::FromPath(rules, diagnostics, options);
 }
 
-bool AddParam(const std::string& assignment, zhuoyue::EvaluateOptions& options) {
-  size_t equals = assignment.find('=');
-  if (equals == std::string::npos || equals == 0) return false;
-  options.params.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
-  return true;
+int UsageError(std::string_view usage, const std::string& problem) {
+  std::cerr << "zy: " << problem << "\n\n" << usage;
+  return kExitUsage;
+}
+
+std::optional<int> ReadCommonOption(const std::vector<std::string>& args, size_t& i,
+                                    bool accepts_params, std::string_view usage,
+                                    CommonOptions& common, bool& taken) {
+  const std::string& arg = args[i];
+  auto value = [&](std::string& into) {
+    if (i + 1 >= args.size()) return false;
+    into = args[++i];
+    return true;
+  };
+  taken = true;
+  if (arg == "--help" || arg == "-h") {
+    std::cout << usage;
+    return kExitOk;
+  }
+  if (arg == "--rules") {
+    if (!value(common.rules)) return UsageError(usage, "--rules needs a path");
+  } else if (arg == "--format") {
+    if (!value(common.format) || (common.format != "text" && common.format != "json")) {
+      return UsageError(usage, "--format is text or json");
+    }
+  } else if (arg == "--param" && accepts_params) {
+    std::string assignment;
+    size_t equals = std::string::npos;
+    if (!value(assignment) || (equals = assignment.find('=')) == std::string::npos || equals == 0) {
+      return UsageError(usage,
+                        "--param needs NAME=VALUE" +
+                            (assignment.empty() ? std::string() : ", got `" + assignment + "`"));
+    }
+    common.evaluate.params.emplace_back(assignment.substr(0, equals),
+                                        assignment.substr(equals + 1));
+  } else {
+    taken = false;
+  }
+  return std::nullopt;
 }
 
 }  // namespace zy

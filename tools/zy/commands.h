@@ -3,7 +3,9 @@
 #define ZHUOYUE_TOOLS_ZY_COMMANDS_H_
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -22,8 +24,23 @@ inline constexpr int kExitFailOn = 3;
 absl::StatusOr<std::shared_ptr<const zhuoyue::Pack>> LoadPack(
     const std::string& rules, std::vector<zhuoyue::Diagnostic>* diagnostics,
     const zhuoyue::PackOptions& options = {});
-// Adds `--param NAME=VALUE` to `options`; false when it is not of that shape.
-bool AddParam(const std::string& assignment, zhuoyue::EvaluateOptions& options);
+// The options several commands share: --rules PATH, --format text|json, and (where the
+// command evaluates) --param NAME=VALUE.
+struct CommonOptions {
+  std::string rules;
+  std::string format = "text";
+  zhuoyue::EvaluateOptions evaluate;
+};
+
+// Prints "zy: PROBLEM" and the command's usage text; returns kExitUsage.
+int UsageError(std::string_view usage, const std::string& problem);
+
+// Handles args[i] if it is a shared option, advancing `i` past its value and setting
+// `taken`. Returns an exit status when the command must stop: --help (after printing
+// `usage`) or a malformed option; otherwise nullopt, and args[i] is the command's own.
+std::optional<int> ReadCommonOption(const std::vector<std::string>& args, size_t& i,
+                                    bool accepts_params, std::string_view usage,
+                                    CommonOptions& common, bool& taken);
 
 int RunEval(const std::vector<std::string>& args);
 int RunFmt(const std::vector<std::string>& args);

@@ -39,10 +39,7 @@ constexpr char kUsage[] =
     "\n"
     "exit status: 0 evaluated, 1 unreadable input or rules, 2 usage error, 3 --fail-on\n";
 
-int Usage(const std::string& problem) {
-  std::cerr << "zy: " << problem << "\n\n" << kUsage;
-  return kExitUsage;
-}
+int Usage(const std::string& problem) { return UsageError(kUsage, problem); }
 
 // Prints the diagnostics, or the status when there are none (a file that cannot be read).
 int InputFailure(const std::vector<zhuoyue::Diagnostic>& diagnostics, const absl::Status& status,
@@ -78,32 +75,22 @@ bool WriteAtomically(const std::string& path, const std::string& text) {
 }  // namespace
 
 int RunEval(const std::vector<std::string>& args) {
-  std::string dossier_path, rules, format = "text", output, fail_on, color = "auto";
-  zhuoyue::EvaluateOptions options;
+  std::string dossier_path, output, fail_on, color = "auto";
+  CommonOptions common;
   DiagnosticsStyle style = DiagnosticsStyle::kHuman;
   for (size_t i = 0; i < args.size(); ++i) {
+    bool taken = false;
+    if (auto exit = ReadCommonOption(args, i, /*accepts_params=*/true, kUsage, common, taken)) {
+      return *exit;
+    }
+    if (taken) continue;
     const std::string& arg = args[i];
     auto value = [&](std::string& into) {
       if (i + 1 >= args.size()) return false;
       into = args[++i];
       return true;
     };
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      return kExitOk;
-    } else if (arg == "--rules") {
-      if (!value(rules)) return Usage("--rules needs a path");
-    } else if (arg == "--param") {
-      std::string assignment;
-      if (!value(assignment)) return Usage("--param needs NAME=VALUE");
-      if (!AddParam(assignment, options)) {
-        return Usage("--param needs NAME=VALUE, got `" + assignment + "`");
-      }
-    } else if (arg == "--format") {
-      if (!value(format) || (format != "text" && format != "json")) {
-        return Usage("--format is text or json");
-      }
-    } else if (arg == "--output") {
+    if (arg == "--output") {
       if (!value(output)) return Usage("--output needs a file");
     } else if (arg == "--fail-on") {
       if (!value(fail_on) || (fail_on != "not_met" && fail_on != "pending")) {
@@ -131,18 +118,18 @@ int RunEval(const std::vector<std::string>& args) {
   if (dossier_path.empty()) return Usage("no dossier given");
 
   std::vector<zhuoyue::Diagnostic> diagnostics;
-  auto pack = LoadPack(rules, &diagnostics);
+  auto pack = LoadPack(common.rules, &diagnostics);
   if (!pack.ok()) return InputFailure(diagnostics, pack.status(), "rules", style);
   auto dossier = zhuoyue::Dossier::FromFile(**pack, dossier_path, &diagnostics);
   if (!dossier.ok()) return InputFailure(diagnostics, dossier.status(), "dossier", style);
-  auto report = zhuoyue::Evaluate(**pack, **dossier, options);
+  auto report = zhuoyue::Evaluate(**pack, **dossier, common.evaluate);
   if (!report.ok()) {
     // Only parameters can fail here: a usage error.
     return Usage(std::string(report.status().message()));
   }
   bool colored = color == "always" || (color == "auto" && output.empty() && isatty(STDOUT_FILENO));
-  std::string text =
-      format == "json" ? zhuoyue::ReportToJson(*report) : zhuoyue::ReportToText(*report, colored);
+  std::string text = common.format == "json" ? zhuoyue::ReportToJson(*report)
+                                             : zhuoyue::ReportToText(*report, colored);
   if (output.empty()) {
     std::cout << text;
     std::cout.flush();

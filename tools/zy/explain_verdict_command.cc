@@ -28,10 +28,7 @@ constexpr char kUsage[] =
     "\n"
     "exit status: 0 explained, 1 unreadable input or rules, 2 usage error\n";
 
-int Usage(const std::string& problem) {
-  std::cerr << "zy: " << problem << "\n\n" << kUsage;
-  return kExitUsage;
-}
+int Usage(const std::string& problem) { return UsageError(kUsage, problem); }
 
 int InputFailure(const std::vector<zhuoyue::Diagnostic>& diagnostics, const absl::Status& status,
                  const char* what) {
@@ -48,31 +45,16 @@ int InputFailure(const std::vector<zhuoyue::Diagnostic>& diagnostics, const absl
 }  // namespace
 
 int RunExplainVerdict(const std::vector<std::string>& args) {
-  std::string dossier_path, criterion, rules, format = "text";
-  zhuoyue::EvaluateOptions options;
+  std::string dossier_path, criterion;
+  CommonOptions common;
   for (size_t i = 0; i < args.size(); ++i) {
+    bool taken = false;
+    if (auto exit = ReadCommonOption(args, i, /*accepts_params=*/true, kUsage, common, taken)) {
+      return *exit;
+    }
+    if (taken) continue;
     const std::string& arg = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) return false;
-      into = args[++i];
-      return true;
-    };
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      return kExitOk;
-    } else if (arg == "--rules") {
-      if (!value(rules)) return Usage("--rules needs a path");
-    } else if (arg == "--param") {
-      std::string assignment;
-      if (!value(assignment)) return Usage("--param needs NAME=VALUE");
-      if (!AddParam(assignment, options)) {
-        return Usage("--param needs NAME=VALUE, got `" + assignment + "`");
-      }
-    } else if (arg == "--format") {
-      if (!value(format) || (format != "text" && format != "json")) {
-        return Usage("--format is text or json");
-      }
-    } else if (arg.starts_with("--")) {
+    if (arg.starts_with("--")) {
       return Usage("unknown option " + arg);
     } else if (dossier_path.empty()) {
       dossier_path = arg;
@@ -86,11 +68,11 @@ int RunExplainVerdict(const std::vector<std::string>& args) {
   if (criterion.empty()) return Usage("no criterion given (an id such as 5.2)");
 
   std::vector<zhuoyue::Diagnostic> diagnostics;
-  auto pack = LoadPack(rules, &diagnostics);
+  auto pack = LoadPack(common.rules, &diagnostics);
   if (!pack.ok()) return InputFailure(diagnostics, pack.status(), "rules");
   auto dossier = zhuoyue::Dossier::FromFile(**pack, dossier_path, &diagnostics);
   if (!dossier.ok()) return InputFailure(diagnostics, dossier.status(), "dossier");
-  auto trace = zhuoyue::ExplainCriterion(**pack, **dossier, criterion, options);
+  auto trace = zhuoyue::ExplainCriterion(**pack, **dossier, criterion, common.evaluate);
   if (!trace.ok()) {
     if (trace.status().code() == absl::StatusCode::kInternal) {
       std::cerr << "zy: " << trace.status().message() << "\n";
@@ -98,7 +80,8 @@ int RunExplainVerdict(const std::vector<std::string>& args) {
     }
     return Usage(std::string(trace.status().message()));  // unknown criterion or parameter
   }
-  std::cout << (format == "json" ? zhuoyue::TraceToJson(*trace) : zhuoyue::TraceToText(*trace));
+  std::cout << (common.format == "json" ? zhuoyue::TraceToJson(*trace)
+                                        : zhuoyue::TraceToText(*trace));
   std::cout.flush();
   return kExitOk;
 }

@@ -40,10 +40,7 @@ constexpr char kUsage[] =
     "exit status: 0 done (--check: all formatted), 1 a file not formatted (--check) or that\n"
     "cannot be read, written or parsed, 2 usage error\n";
 
-int Usage(const std::string& problem) {
-  std::cerr << "zy: " << problem << "\n\n" << kUsage;
-  return kExitUsage;
-}
+int Usage(const std::string& problem) { return UsageError(kUsage, problem); }
 
 // The files a PATH names, in order; false (after a message) when it cannot be listed.
 bool CollectFiles(const std::string& path, std::vector<std::string>& files) {

@@ -32,10 +32,7 @@ constexpr char kUsage[] =
     "\n"
     "exit status: 0 all passed, 1 a case failed or is malformed, 2 usage error\n";
 
-int Usage(const std::string& problem) {
-  std::cerr << "zy: " << problem << "\n\n" << kUsage;
-  return kExitUsage;
-}
+int Usage(const std::string& problem) { return UsageError(kUsage, problem); }
 
 const char* Mark(bool seen) { return seen ? "\u2713" : "\u2717"; }
 
@@ -121,26 +118,17 @@ void PrintJson(const zhuoyue::RuleTestResult& result, bool coverage) {
 
 int RunTest(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
-  std::string rules, format = "text";
+  CommonOptions common;
   zhuoyue::RuleTestOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
+    bool taken = false;
+    if (auto exit = ReadCommonOption(args, i, /*accepts_params=*/false, kUsage, common, taken)) {
+      return *exit;
+    }
+    if (taken) continue;
     const std::string& arg = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) return false;
-      into = args[++i];
-      return true;
-    };
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      return kExitOk;
-    } else if (arg == "--rules") {
-      if (!value(rules)) return Usage("--rules needs a path");
-    } else if (arg == "--coverage") {
+    if (arg == "--coverage") {
       options.coverage = true;
-    } else if (arg == "--format") {
-      if (!value(format) || (format != "text" && format != "json")) {
-        return Usage("--format is text or json");
-      }
     } else if (arg.starts_with("--")) {
       return Usage("unknown option " + arg);
     } else {
@@ -150,7 +138,7 @@ int RunTest(const std::vector<std::string>& args) {
   if (paths.empty()) paths.push_back("tests/criteria/cases");
 
   std::vector<zhuoyue::Diagnostic> diagnostics;
-  auto pack = LoadPack(rules, &diagnostics);
+  auto pack = LoadPack(common.rules, &diagnostics);
   if (!pack.ok()) {
     PrintDiagnostics(diagnostics, DiagnosticsStyle::kHuman);
     std::cerr << "zy: " << pack.status().message() << "\n";
@@ -161,7 +149,7 @@ int RunTest(const std::vector<std::string>& args) {
     std::cerr << "zy: " << result.status().message() << "\n";
     return kExitInput;
   }
-  if (format == "json") {
+  if (common.format == "json") {
     PrintJson(*result, options.coverage);
   } else {
     PrintText(*result, options.coverage);
