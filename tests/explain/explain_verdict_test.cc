@@ -8,28 +8,11 @@
 #include <cstdio>
 #include <string>
 
+#include "zy_process.h"
+
 namespace {
 
 using ::testing::HasSubstr;
-
-struct ZyResult {
-  int status = -1;
-  std::string out;  // stdout and stderr together
-};
-
-ZyResult Zy(const std::string& args) {
-  std::string command =
-      std::string("cd '") + ZHUOYUE_SOURCE_DIR + "' && '" + ZY_BINARY + "' " + args + " 2>&1";
-  ZyResult run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 TEST(ExplainVerdictTest, TracesANearMiss) {
   ZyResult run = Zy("explain-verdict examples/failing.json 5.2");

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "zhuoyue/zhuoyue.h"
+#include "zy_process.h"
 
 namespace zhuoyue {
 namespace {
@@ -195,25 +196,6 @@ TEST(RunRuleTestsTest, CoverageOfVerdictsAndSubConditions) {
 }
 
 // ------------------------------------------------------------------------------ zy test
-
-struct ZyResult {
-  int status = -1;
-  std::string out;  // stdout and stderr together
-};
-
-ZyResult Zy(const std::string& args) {
-  std::string command =
-      std::string("cd '") + ZHUOYUE_SOURCE_DIR + "' && '" + ZY_BINARY + "' " + args + " 2>&1";
-  ZyResult run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 size_t CorpusSize() {
   size_t count = 0;
