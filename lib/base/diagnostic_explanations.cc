@@ -594,6 +594,35 @@ requirement 1 "成绩" {
           some a in c.assessments: some r in a.results: r.student == s and r.score >= 60
 }
 )"},
+      {"ZY1204",
+       "A criterion's expression reads nothing from the dossier: no table, no object, no "
+       "expert's judgement, no material and no other verdict. It compares only parameters and "
+       "constants, so every program gets the same verdict, whatever it hands in. This is "
+       "almost always a slip: a parameter compared with a number where the program's own "
+       "count or field was meant.\n\n"
+       "A bare `true` or `false` is taken as a deliberate placeholder and not reported. This "
+       "is a warning: the pack still runs.",
+       R"(pack demo version "1"
+param min_core_courses = 8
+table courses {
+  id: string id
+  core: bool
+}
+requirement 1 "课程" {
+  criterion 1.1 computed "专业核心课程不少于 8 门" = min_core_courses >= 8
+}
+)",
+       R"(pack demo version "1"
+param min_core_courses = 8
+table courses {
+  id: string id
+  core: bool
+}
+requirement 1 "课程" {
+  criterion 1.1 computed "专业核心课程不少于 8 门" =
+      count(c in courses where c.core) >= min_core_courses
+}
+)"},
       {"ZY2001",
        "The dossier is not well-formed JSON, so nothing in it can be read. The location is the "
        "line and column where the text stops making sense; the mistake is often just before it: a "

@@ -36,6 +36,24 @@ int TableNesting(const Node& node) {
   return inner + (over == Op::kTable ? 1 : 0);
 }
 
+// Whether an expression can depend on the dossier: it reads a table, an object, an expert's
+// record or another verdict. Parameters, literals and variables bound over list literals
+// do not.
+bool ReadsDossier(const Node& node) {
+  switch (node.op) {
+    case Op::kSingleton:
+    case Op::kTable:
+    case Op::kJudgement:
+    case Op::kDistinction:
+    case Op::kProvided:
+    case Op::kMet:
+      return true;
+    default:
+      return std::any_of(node.children.begin(), node.children.end(),
+                         [](const NodePtr& child) { return child && ReadsDossier(*child); });
+  }
+}
+
 int EditDistance(std::string_view a, std::string_view b) {
   std::vector<int> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
@@ -1128,6 +1146,16 @@ void Checker::CheckRequirements() {
           Error(span, kTypeMismatch, absl::StrCat("criterion ", c.id, " needs `= expression`"));
         } else if (criterion->expression) {
           c.expression = Bool(*criterion->expression, "a criterion");
+          // A bare `true` or `false` is a deliberate placeholder; anything else that
+          // reads no data is almost always a forgotten count or field.
+          if (c.expression && c.expression->op != Op::kLiteral && !ReadsDossier(*c.expression)) {
+            Warn(c.expression->span, kConstantCriterion,
+                 absl::StrCat("criterion ", c.id,
+                              " never reads the dossier: its verdict is the same for every "
+                              "program"),
+                 "compare the program's data with the parameter, such as "
+                 "`count(c in courses where c.core) >= min_core_courses`");
+          }
           if (c.expression) {
             int nesting = TableNesting(*c.expression);
             if (nesting > options_.max_nesting) {

@@ -57,7 +57,7 @@ requirement 1 "教师" {
   criterion 1.2 computed "经验" = every t in teachers: t.years >= 5
   criterion 1.3 judged "专家判断"
   criterion 1.4 computed "严格" = not strict or count(teachers) >= 5
-  criterion 1.5 computed "标签" = label == "x"
+  criterion 1.5 computed "标签" = label == "x" and nonempty(teachers)
   material 1.1 "计划"
 }
 requirement 2 "未知" {
