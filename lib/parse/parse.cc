@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "base/codes.h"
@@ -46,9 +47,13 @@ bool StartsDeclaration(const char* line, const char* end) {
 }
 
 // After a syntax error at `at` in the declaration that began at `start`: where to resume —
-// `at` itself when a new declaration begins there, else the next line that begins one.
+// `at` itself when a new declaration begins there on its own line, else the next line that
+// begins one. (`some table in …` misuses a keyword; it does not begin a declaration.)
 const char* NextDeclaration(const char* start, const char* at, const char* end) {
-  if (at > start && StartsDeclaration(at, end)) return at;
+  const char* line_start = at;
+  while (line_start > start && (line_start[-1] == ' ' || line_start[-1] == '\t')) --line_start;
+  bool begins_line = line_start == start || line_start[-1] == '\n';
+  if (at > start && begins_line && StartsDeclaration(at, end)) return at;
   const char* it = at;
   while (it < end) {
     while (it < end && *it != '\n') ++it;
@@ -72,6 +77,73 @@ std::string Excerpt(const char* at, const char* end) {
     while (stop < end && (static_cast<unsigned char>(*stop) & 0xC0) == 0x80) ++stop;
   }
   return absl::StrCat("`", std::string(at, stop), "`");
+}
+
+// The words the grammar reserves (grammar_def.h, `reserved`): none of them can be a name.
+constexpr const char* kReservedWords[] = {
+    "and",    "or",       "not",    "in",          "every",     "some",     "no",
+    "where",  "true",     "false",  "none",        "pack",      "param",    "object",
+    "table",  "standard", "def",    "requirement", "criterion", "material", "eligibility",
+    "levels", "overall",  "import", "extend",      "override"};
+
+// Full-width punctuation a Chinese input method types in place of the ASCII the language uses.
+constexpr std::pair<const char*, const char*> kFullWidth[] = {
+    {"（", "("}, {"）", ")"}, {"：", ":"}, {"，", ","}, {"“", "\""}, {"”", "\""},
+    {"＝", "="}, {"＞", ">"}, {"＜", "<"}, {"【", "["}, {"】", "]"}, {"！", "!"},
+    {"。", "."}, {"－", "-"}, {"＋", "+"}, {"＊", "*"}, {"／", "/"}};
+
+// Chinese connectives written where the language has a keyword.
+constexpr std::pair<const char*, const char*> kChineseKeywords[] = {
+    {"并且", "and"}, {"或者", "or"}, {"且", "and"}, {"或", "or"}, {"非", "not"}};
+
+struct SyntaxHint {
+  std::string message;  // replaces the generic "expected …, found …" when not empty
+  std::string help;
+  int length = 0;  // bytes to underline
+};
+
+// A sharper message for the mistakes rule authors make most: typing with a Chinese input
+// method, `=` for `==`, a chained comparison, and a reserved word as a name.
+SyntaxHint HintFor(std::string_view rest, const std::string& expected) {
+  for (const auto& [wide, ascii] : kFullWidth) {
+    if (rest.starts_with(wide)) {
+      return {absl::StrCat("syntax error: `", wide, "` is full-width punctuation"),
+              absl::StrCat("write `", ascii,
+                           "`: switch the input method to half-width (半角) punctuation"),
+              static_cast<int>(std::strlen(wide))};
+    }
+  }
+  for (const auto& [chinese, keyword] : kChineseKeywords) {
+    if (rest.starts_with(chinese)) {
+      return {absl::StrCat("syntax error: expected ", expected, ", found `", chinese, "`"),
+              absl::StrCat("write `", keyword, "`: outside quotes the language is written in ",
+                           "English keywords"),
+              static_cast<int>(std::strlen(chinese))};
+    }
+  }
+  if (rest.starts_with("=") && !rest.starts_with("==")) {
+    return {"",
+            "to compare, write `==`; a single `=` only begins a criterion's, param's or def's "
+            "expression",
+            1};
+  }
+  // After a complete comparison, another comparison operator means a chained one.
+  if (rest.starts_with("<") || rest.starts_with(">") || rest.starts_with("==") ||
+      rest.starts_with("!=")) {
+    return {"", "comparisons do not chain: write `a <= x and x <= b`", 0};
+  }
+  if (expected == "name") {
+    for (const char* word : kReservedWords) {
+      size_t n = std::strlen(word);
+      if (rest.starts_with(word) && (rest.size() == n || !IsWordChar(rest[n]))) {
+        return {absl::StrCat("syntax error: `", word, "` is a reserved word, not a name"),
+                absl::StrCat("choose another name, such as `", std::string(word, 1), "` or `", word,
+                             "_1`"),
+                static_cast<int>(n)};
+      }
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -140,16 +212,11 @@ ParsedFile Parse(std::shared_ptr<const SourceFile> source, Diagnostics& diagnost
     } else {
       message = absl::StrCat("syntax error: expected ", expected, ", found ", Excerpt(at, end));
     }
-    // After a complete comparison, another comparison operator means a chained one.
-    std::string_view rest(at, end - at);
-    std::string help;
-    if (rest.starts_with("<") || rest.starts_with(">") || rest.starts_with("==") ||
-        rest.starts_with("!=")) {
-      help = "comparisons do not chain: write `a <= x and x <= b`";
-    }
-    diagnostics.push_back(
-        MakeDiagnostic(*source, {static_cast<int>(at - begin), static_cast<int>(at - begin)},
-                       codes::kSyntaxError, message, help));
+    SyntaxHint hint = HintFor(std::string_view(at, end - at), expected);
+    if (!hint.message.empty()) message = std::move(hint.message);
+    int offset = static_cast<int>(at - begin);
+    diagnostics.push_back(MakeDiagnostic(*source, {offset, offset + hint.length},
+                                         codes::kSyntaxError, message, hint.help));
     it = NextDeclaration(declaration_start, at, end);
   }
   for (const char* position : positions.get_positions()) {

@@ -3,6 +3,7 @@
 #include "parse/parse.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -889,6 +891,43 @@ TEST(ParseErrors, ComparisonsDoNotChain) {
   EXPECT_EQ(d->line, 2);
   EXPECT_EQ(d->column, 38);  // the second `<`
   EXPECT_THAT(d->message, HasSubstr("found `< c"));
+}
+
+// The parser's list of reserved words for its message must match what the grammar reserves:
+// every one of them is refused as a name with that message, and a near word is accepted.
+TEST(ParseErrors, EveryReservedWordIsNamedAsSuchWhenUsedAsAName) {
+  for (const char* word :
+       {"and",    "or",       "not",    "in",          "every",     "some",     "no",
+        "where",  "true",     "false",  "none",        "pack",      "param",    "object",
+        "table",  "standard", "def",    "requirement", "criterion", "material", "eligibility",
+        "levels", "overall",  "import", "extend",      "override"}) {
+    Parsed parsed = ParseText(absl::StrCat("def ", word, "(x: number) = x > 0\n"));
+    const Diagnostic* d = Only(parsed);
+    ASSERT_NE(d, nullptr) << word;
+    EXPECT_EQ(d->message,
+              absl::StrCat("syntax error: `", word, "` is a reserved word, not a name"));
+    EXPECT_EQ(d->end_column - d->column, static_cast<int>(std::strlen(word))) << word;
+    EXPECT_TRUE(ParseText(absl::StrCat("def ", word, "s(x: number) = x > 0\n")).diagnostics.empty())
+        << word;
+  }
+}
+
+TEST(ParseErrors, FullWidthPunctuationNamesTheAsciiCharacter) {
+  Parsed parsed = ParseText("def f(x: number) = x ＞ 0\n");
+  const Diagnostic* d = Only(parsed);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->message, "syntax error: `＞` is full-width punctuation");
+  EXPECT_THAT(d->help, HasSubstr("write `>`"));
+  EXPECT_EQ(d->column, 22);
+  EXPECT_EQ(d->end_column, 23);  // columns count characters: one, however wide
+}
+
+TEST(ParseErrors, SingleEqualsSuggestsTheComparison) {
+  Parsed parsed = ParseText("def f(x: number) = x = 0\n");
+  const Diagnostic* d = Only(parsed);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->column, 22);
+  EXPECT_THAT(d->help, HasSubstr("write `==`"));
 }
 
 TEST(ParseErrors, UnclosedBlockAtEndOfFile) {
