@@ -10,11 +10,13 @@
 #include "absl/strings/str_cat.h"
 #include "api/api_access.h"
 #include "api/builtin_pack.h"
+#include "attain/attainment.h"
 #include "base/codes.h"
 #include "base/status_macros.h"
 #include "check/check.h"
 #include "eval/evaluate.h"
 #include "graph/coverage.h"
+#include "graph/matrix.h"
 #include "load/json_loader.h"
 #include "parse/parse.h"
 #include "plan/plan.h"
@@ -203,6 +205,7 @@ absl::StatusOr<std::vector<ir::Literal>> ResolveParams(const Plan& plan,
     }
     ZY_ASSIGN_OR_RETURN(params[index], ParseParam(plan.pack->params[index], text));
   }
+  ZY_RETURN_IF_ERROR(AttainmentSettingsFrom(*plan.pack, params).status());
   return params;
 }
 
@@ -315,6 +318,7 @@ absl::StatusOr<Report> Evaluate(const Pack& pack, const Dossier& dossier,
     ZY_ASSIGN_OR_RETURN(std::vector<ir::Literal> params, internal::ResolveParams(plan, options));
     Report report = Evaluate(plan, *dossier.impl_->tables, params);
     AddCoverage(*plan.pack, *dossier.impl_->tables, report);
+    report.matrix = BuildMatrix(plan.pack->schema, *dossier.impl_->tables);
     return report;
   });
 }

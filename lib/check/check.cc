@@ -9,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "attain/attainment.h"
 #include "base/codes.h"
 
 namespace zhuoyue {
@@ -47,6 +48,7 @@ bool ReadsDossier(const Node& node) {
     case Op::kDistinction:
     case Op::kProvided:
     case Op::kMet:
+    case Op::kAttainment:
       return true;
     default:
       return std::any_of(node.children.begin(), node.children.end(),
@@ -940,6 +942,24 @@ NodePtr Checker::Call(const ast::Call& call) {
     pending_ids_.push_back({node->text, op, file_, id->span});
     return node;
   }
+  if (name == "attainment") {
+    if (!arguments_are(1)) return nullptr;
+    NodePtr argument = Expr(call.arguments[0]);
+    if (!argument) return nullptr;
+    TableId points = pack_->schema.FindTable("points");
+    TableId items = pack_->schema.FindTable("school_standard");
+    if (argument->type.kind != Kind::kEntity || argument->type.table == kNoTable ||
+        (argument->type.table != points && argument->type.table != items)) {
+      Error(argument->span, kTypeMismatch,
+            "`attainment` takes a standard point (a row of `points`) or a school-standard item "
+            "(a row of `school_standard`)",
+            "write `every p in points: attainment(p) >= 0.7`");
+      return nullptr;
+    }
+    auto node = MakeNode(Op::kAttainment, Type::Of(Kind::kNumber), span);
+    node->children.push_back(std::move(argument));
+    return node;
+  }
   if (name == "count" || name == "empty" || name == "nonempty") {
     if (!arguments_are(1)) return nullptr;
     NodePtr argument = Expr(call.arguments[0]);
@@ -960,7 +980,7 @@ NodePtr Checker::Call(const ast::Call& call) {
   auto def = defs_.find(name);
   if (def == defs_.end()) {
     std::vector<std::string> candidates = {"count",       "empty",    "nonempty", "judgement",
-                                           "distinction", "provided", "met"};
+                                           "distinction", "provided", "met",      "attainment"};
     for (const auto& [def_name, unused] : defs_) candidates.push_back(def_name);
     std::string guess = DidYouMean(name, candidates);
     Error(span, kUnknownName, absl::StrCat("unknown function `", name, "`"),
@@ -1307,8 +1327,28 @@ std::unique_ptr<CheckedPack> Checker::Run() {
   require_table(Op::kDistinction, "`distinction()`", "judgements", {"requirement", "distinction"});
   require_table(Op::kProvided, "`provided()`", "materials", {"requirement", "item"});
   for (size_t i = 0; i < pack_->params.size(); ++i) {
-    if (used_params_.contains(static_cast<int>(i))) continue;
     file_ = param_spans_[i].first;
+    // The attainment method's parameters are read by the engine, not by rules.
+    const ParamDef& param = pack_->params[i];
+    auto engine = std::find_if(AttainmentParams().begin(), AttainmentParams().end(),
+                               [&](const AttainmentParam& p) { return param.name == p.name; });
+    if (engine != AttainmentParams().end()) {
+      bool valid = engine->values.empty()
+                       ? param.value.kind == Kind::kNumber
+                       : param.value.kind == Kind::kText &&
+                             std::any_of(engine->values.begin(), engine->values.end(),
+                                         [&](const char* v) { return param.value.text == v; });
+      if (!valid) {
+        Error(param_spans_[i].second, kTypeMismatch,
+              absl::StrCat("parameter `", param.name, "` chooses the attainment method; ",
+                           param.value.ToJson(), " is not one of its values"),
+              engine->values.empty()
+                  ? "it takes a number, such as 0.6"
+                  : absl::StrCat("its values: ", absl::StrJoin(engine->values, ", ")));
+      }
+      continue;
+    }
+    if (used_params_.contains(static_cast<int>(i))) continue;
     Warn(param_spans_[i].second, kUnusedParameter,
          absl::StrCat("parameter `", pack_->params[i].name, "` is never used"),
          "use it in a rule, or remove it");

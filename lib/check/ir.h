@@ -61,6 +61,7 @@ enum class Op {
   kDistinction,  // `text`: requirement id
   kProvided,     // `text`: material id "4.2"
   kMet,          // `text`: requirement or criterion id
+  kAttainment,   // attainment of the point or school-standard item in children[0]
 };
 
 struct Literal {

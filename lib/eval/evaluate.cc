@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "attain/attainment.h"
 #include "eval/trace.h"
 #include "eval/values.h"
 
@@ -231,8 +232,9 @@ std::string Describe(const Collection& value) {
 class Evaluator {
  public:
   Evaluator(const Plan& plan, const DossierTables& dossier, const std::vector<ir::Literal>& params,
-            TraceRecorder* recorder = nullptr)
+            const AttainmentValues& attainment, TraceRecorder* recorder = nullptr)
       : recorder_(recorder),
+        attainment_(attainment),
         plan_(plan),
         pack_(*plan.pack),
         schema_(pack_.schema),
@@ -333,7 +335,8 @@ class Evaluator {
   };
   const InverseIndex& Inverse(TableId source, FieldId field);
 
-  TraceRecorder* recorder_;         // null: no tracing at all
+  TraceRecorder* recorder_;  // null: no tracing at all
+  const AttainmentValues& attainment_;
   TraceRecorder* trace_ = nullptr;  // the recorder, while its criterion is evaluated
   const Plan& plan_;
   const CheckedPack& pack_;
@@ -547,6 +550,23 @@ Interval Evaluator::NumberOf(const Node& node) {
         MultiplyInto(a, Reciprocal(b), result);  // a / b = a × (1 / b)
       }
       return result;
+    }
+    case Op::kAttainment: {
+      EntityValue entity = EvalEntity(*node.child(0));
+      // Without scores (or without the row) it may be any share, or null.
+      Interval unknown = Interval::Between(Number(0), Number(1));
+      unknown.may_undefined = true;
+      if (entity.state != State::kValue || !attainment_.available) {
+        if (!attainment_.available) Missing("scores");
+        return unknown;
+      }
+      const auto& values = entity.row.table == attainment_.points_table ? attainment_.point_values
+                                                                        : attainment_.item_values;
+      if (entity.row.row < 0 || entity.row.row >= static_cast<int32_t>(values.size())) {
+        return unknown;
+      }
+      const std::optional<Number>& value = values[entity.row.row];
+      return value ? Interval::Exact(*value) : Interval::Undefined();
     }
     case Op::kCount: {
       Collection collection = EvalCollection(*node.child(0));
@@ -1443,8 +1463,14 @@ Report Evaluate(const Plan& plan, const DossierTables& dossier,
 
 Report Evaluate(const Plan& plan, const DossierTables& dossier,
                 const std::vector<ir::Literal>& params, TraceRecorder* recorder) {
-  Evaluator evaluator(plan, dossier, params, recorder);
-  return evaluator.Run();
+  // The method names were checked with the pack and its parameter overrides.
+  absl::StatusOr<AttainmentSettings> settings = AttainmentSettingsFrom(*plan.pack, params);
+  AttainmentResult attainment = ComputeAttainment(plan.pack->schema, dossier,
+                                                  settings.ok() ? *settings : AttainmentSettings{});
+  Evaluator evaluator(plan, dossier, params, attainment.values, recorder);
+  Report report = evaluator.Run();
+  report.attainment = std::move(attainment.report);
+  return report;
 }
 
 }  // namespace zhuoyue

@@ -21,6 +21,80 @@ void PutQuantity(Json& json, const std::string& key, const Quantity& q) {
   }
 }
 
+Json Optional(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
+
+Json AttainmentJson(const Attainment& attainment) {
+  const AttainmentMethod& m = attainment.method;
+  Json json;
+  json["method"] = attainment.formula;
+  json["settings"] = {{"students", m.students}, {"courses", m.courses},     {"items", m.items},
+                      {"weights", m.weights},   {"threshold", m.threshold}, {"good", m.good}};
+  json["computed"] = attainment.computed;
+  json["points"] = Json::array();
+  for (const PointAttainment& p : attainment.points) {
+    json["points"].push_back({{"id", p.id},
+                              {"value", Optional(p.value)},
+                              {"students", p.students},
+                              {"share_at_threshold", Optional(p.share_at_threshold)},
+                              {"students_at_threshold", p.students_at_threshold},
+                              {"item", p.item},
+                              {"exact", p.exact},
+                              {"courses", p.courses},
+                              {"level", p.level}});
+  }
+  json["items"] = Json::array();
+  for (const ItemAttainment& i : attainment.items) {
+    json["items"].push_back({{"id", i.id},
+                             {"value", Optional(i.value)},
+                             {"exact", i.exact},
+                             {"points", i.points},
+                             {"level", i.level}});
+  }
+  json["course_points"] = Json::array();
+  for (const CourseAttainment& c : attainment.course_points) {
+    json["course_points"].push_back({{"course", c.course},
+                                     {"point", c.point},
+                                     {"value", Optional(c.value)},
+                                     {"exact", c.exact},
+                                     {"weight", c.weight},
+                                     {"assessments", c.assessments},
+                                     {"students", c.students},
+                                     {"scores", c.scores}});
+  }
+  return json;
+}
+
+Json MatrixJson(const RealisationMatrix& matrix) {
+  Json json;
+  json["points"] = Json::array();
+  for (const MatrixPoint& p : matrix.points) {
+    json["points"].push_back({{"id", p.id}, {"item", p.item}, {"text", p.text}});
+  }
+  json["courses"] = Json::array();
+  for (const MatrixCourse& c : matrix.courses) {
+    json["courses"].push_back({{"id", c.id},
+                               {"name", c.name},
+                               {"kind", c.kind},
+                               {"core", c.core ? Json(*c.core) : Json(nullptr)},
+                               {"semester", c.semester},
+                               {"credits", c.credits},
+                               {"venue", c.venue},
+                               {"methods", c.methods}});
+  }
+  json["cells"] = Json::array();
+  for (const MatrixCell& cell : matrix.cells) {
+    json["cells"].push_back({{"point", matrix.points[cell.point].id},
+                             {"course", matrix.courses[cell.course].id},
+                             {"weight", cell.weight},
+                             {"assessments", cell.assessments}});
+  }
+  json["items"] = Json::array();
+  for (const MatrixItem& i : matrix.items) {
+    json["items"].push_back({{"id", i.id}, {"text", i.text}, {"covers", i.covers}});
+  }
+  return json;
+}
+
 }  // namespace
 
 std::string RenderJson(const Report& report) {
@@ -87,6 +161,8 @@ std::string RenderJson(const Report& report) {
     coverage["gaps"].push_back({{"kind", gap.kind}, {"id", gap.id}, {"path", gap.path}});
   }
   json["coverage"] = std::move(coverage);
+  json["attainment"] = AttainmentJson(report.attainment);
+  json["matrix"] = MatrixJson(report.matrix);
   return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
