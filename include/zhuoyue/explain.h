@@ -28,6 +28,11 @@ struct Trace {
   std::string expression;  // source text of the sub-expression, or a label
   std::string value;
   std::vector<Trace> children;
+  // Which values it can take at all, from the pack alone: a bound list item is never
+  // unknown, `x in [...]` listing every value of a closed set is never false.
+  bool can_be_true = true;
+  bool can_be_false = true;
+  bool can_be_unknown = true;
 };
 
 // The trace of criterion `criterion_id` ("5.2"). NotFound, with a did-you-mean, for an id

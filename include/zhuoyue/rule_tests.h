@@ -47,7 +47,14 @@ struct SubConditionCoverage {
   bool seen_true = false;
   bool seen_false = false;
   bool seen_unknown = false;
-  bool complete() const { return seen_true && seen_false && seen_unknown; }
+  // Outcomes the pack rules out (zhuoyue::Trace) need not be seen.
+  bool can_be_true = true;
+  bool can_be_false = true;
+  bool can_be_unknown = true;
+  bool complete() const {
+    return (seen_true || !can_be_true) && (seen_false || !can_be_false) &&
+           (seen_unknown || !can_be_unknown);
+  }
 };
 
 struct CriterionCoverage {

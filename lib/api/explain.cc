@@ -15,6 +15,9 @@ namespace {
 
 Trace ToPublic(TraceNode node) {
   Trace trace{std::move(node.expression), std::move(node.value), {}};
+  trace.can_be_true = node.possible.can_be_true;
+  trace.can_be_false = node.possible.can_be_false;
+  trace.can_be_unknown = node.possible.can_be_unknown;
   trace.children.reserve(node.children.size());
   for (TraceNode& child : node.children) trace.children.push_back(ToPublic(std::move(child)));
   return trace;

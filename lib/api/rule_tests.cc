@@ -187,6 +187,9 @@ void CollectConditions(const Trace& trace, bool root, CriterionCoverage& coverag
       auto [it, inserted] = index.emplace(trace.expression, coverage.conditions.size());
       if (inserted) coverage.conditions.push_back({trace.expression});
       SubConditionCoverage& condition = coverage.conditions[it->second];
+      condition.can_be_true = trace.can_be_true;
+      condition.can_be_false = trace.can_be_false;
+      condition.can_be_unknown = trace.can_be_unknown;
       (trace.value == "true"    ? condition.seen_true
        : trace.value == "false" ? condition.seen_false
                                 : condition.seen_unknown) = true;

@@ -92,6 +92,17 @@ struct Node {
 
 using NodePtr = std::unique_ptr<Node>;
 
+// Which truth values a boolean expression can take over every dossier, from the pack alone.
+// Conservative: an outcome is impossible only when the schema rules it out — a bound list
+// item is never unknown, a required field is never absent, and `x in [...]` listing every
+// value of a closed set is never false.
+struct Outcomes {
+  bool can_be_true = true;
+  bool can_be_false = true;
+  bool can_be_unknown = true;
+};
+Outcomes PossibleOutcomes(const Node& node);
+
 }  // namespace zhuoyue::ir
 
 #endif  // ZHUOYUE_LIB_CHECK_IR_H_

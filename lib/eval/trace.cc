@@ -110,6 +110,7 @@ class TraceBuilder {
   TraceNode Build(const Raw& raw) const {
     TraceNode out{Expression(*raw.node), raw.value, {}};
     const ir::Node& node = *raw.node;
+    if (node.type.kind == ir::Kind::kBool) out.possible = ir::PossibleOutcomes(node);
     bool binder = node.op == ir::Op::kQuantifier || node.op == ir::Op::kAggregate;
     if (!binder) {
       AddChildren(raw, out);

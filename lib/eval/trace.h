@@ -25,6 +25,7 @@ struct TraceNode {
   std::string expression;  // the source text of the sub-expression, or a label ("member T02")
   std::string value;       // "true", "false", "unknown", "3", "unknown, in [0, 5]", "8 members"
   std::vector<TraceNode> children;
+  ir::Outcomes possible;  // for a boolean sub-expression: the values it can take at all
 };
 
 // Members of one quantifier or aggregate shown in full; further members are summed up.

@@ -1233,3 +1233,68 @@ TEST(CheckBuiltinPack, ChecksCleanly) {
 
 }  // namespace
 }  // namespace zhuoyue
+
+namespace zhuoyue {
+namespace {
+
+// The outcomes a criterion's expression can take at all, read off its IR.
+ir::Outcomes OutcomesOf(const std::string& expression) {
+  Checked checked = CheckSources(
+      {{"schema.zy", kSchema},
+       {"rules.zy",
+        "requirement 1 \"r\" {\n  criterion 1.1 computed \"c\" = " + expression + "\n}\n"}});
+  EXPECT_THAT(checked.diagnostics, IsEmpty()) << Describe(checked.diagnostics);
+  if (!checked.pack) return {};
+  return ir::PossibleOutcomes(*checked.pack->requirements[0].criteria[0].expression);
+}
+
+TEST(PossibleOutcomes, DataCanBeAnything) {
+  ir::Outcomes o = OutcomesOf("some t in teachers: t.trained");
+  EXPECT_TRUE(o.can_be_true && o.can_be_false && o.can_be_unknown);
+}
+
+TEST(PossibleOutcomes, AListItemIsNeverUnknown) {
+  // The quantifier may be unknown (an absent list); the item test on a member may not.
+  ir::Outcomes o = OutcomesOf("some c in courses: some m in c.methods: m in [\"case\"]");
+  EXPECT_TRUE(o.can_be_unknown);
+  Checked checked = CheckSources(
+      {{"schema.zy", kSchema},
+       {"rules.zy",
+        "requirement 1 \"r\" {\n  criterion 1.1 computed \"c\" = some m in [\"a\", \"b\"]: m in "
+        "[\"a\"]\n}\n"}});
+  ASSERT_TRUE(checked.pack);
+  const ir::Node& body = *checked.pack->requirements[0].criteria[0].expression->child(2);
+  ir::Outcomes item = ir::PossibleOutcomes(body);
+  EXPECT_FALSE(item.can_be_unknown);
+  EXPECT_TRUE(item.can_be_true && item.can_be_false);
+}
+
+TEST(PossibleOutcomes, ListingAWholeClosedSetIsNeverFalse) {
+  ir::Outcomes all = OutcomesOf("every t in teachers: t.role in [\"full_time\", \"part_time\"]");
+  EXPECT_TRUE(all.can_be_false);  // `every` over data: the analysis stays at the root
+  Checked checked = CheckSources(
+      {{"schema.zy", kSchema},
+       {"rules.zy",
+        "requirement 1 \"r\" {\n  criterion 1.1 computed \"c\" = every t in teachers: t.role in "
+        "[\"full_time\", \"part_time\"]\n  criterion 1.2 computed \"d\" = every t in teachers: "
+        "t.role not in [\"full_time\", \"part_time\"]\n  criterion 1.3 computed \"e\" = every t "
+        "in teachers: t.role in [\"full_time\"]\n}\n"}});
+  ASSERT_TRUE(checked.pack);
+  auto body = [&](int i) {
+    return ir::PossibleOutcomes(*checked.pack->requirements[0].criteria[i].expression->child(2));
+  };
+  EXPECT_FALSE(body(0).can_be_false);
+  EXPECT_TRUE(body(0).can_be_true && body(0).can_be_unknown);  // the role may be absent
+  EXPECT_FALSE(body(1).can_be_true);                           // `not in` the whole set
+  EXPECT_TRUE(body(2).can_be_false);
+}
+
+TEST(PossibleOutcomes, ARequiredFieldOfAPresentRowIsNeverUnknown) {
+  ir::Outcomes o = OutcomesOf("program.id == \"P1\"");
+  EXPECT_TRUE(o.can_be_unknown);  // the program object itself may be absent
+  ir::Outcomes literal = OutcomesOf("true");
+  EXPECT_FALSE(literal.can_be_false || literal.can_be_unknown);
+}
+
+}  // namespace
+}  // namespace zhuoyue

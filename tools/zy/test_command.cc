@@ -38,8 +38,9 @@ const char* Mark(bool seen) { return seen ? "\u2713" : "\u2717"; }
 
 std::string Missing(const zhuoyue::SubConditionCoverage& c) {
   std::string missing;
-  for (auto [seen, name] : {std::pair{c.seen_true, "true"}, std::pair{c.seen_false, "false"},
-                            std::pair{c.seen_unknown, "unknown"}}) {
+  for (auto [seen, name] : {std::pair{c.seen_true || !c.can_be_true, "true"},
+                            std::pair{c.seen_false || !c.can_be_false, "false"},
+                            std::pair{c.seen_unknown || !c.can_be_unknown, "unknown"}}) {
     if (seen) continue;
     if (!missing.empty()) missing += ", ";
     missing += name;
