@@ -120,8 +120,14 @@ class AttainmentBuilder {
   ColumnRef support_point_, support_weight_, credits_, assessment_weight_, full_score_,
       measure_point_, measure_weight_, score_student_, score_assessment_, score_value_;
 
-  // Per assessment: its known scores as (student row, score ÷ full score).
-  std::vector<std::vector<std::pair<int32_t, Number>>> scores_by_assessment_;
+  // An assessment's scores, reduced once however many (course, point) pairs it serves.
+  struct AssessmentScores {
+    int scores = 0;                               // results that entered the mean
+    std::optional<Number> mean;                   // mean score ÷ full score
+    std::vector<std::pair<int32_t, Number>> own;  // (student row, own mean share), by student
+  };
+  std::vector<AssessmentScores> by_assessment_;
+  int32_t student_rows_ = 0;
   std::vector<CoursePoint> course_points_;
 };
 
@@ -154,19 +160,42 @@ bool AttainmentBuilder::Resolve() {
 }
 
 void AttainmentBuilder::IndexScores() {
-  scores_by_assessment_.assign(dossier_.tables[assessments_].rows, {});
+  by_assessment_.assign(dossier_.tables[assessments_].rows, {});
+  // (student row or -1, raw score) per assessment.
+  std::vector<std::vector<std::pair<int32_t, Number>>> raw(by_assessment_.size());
   const Table& scores = dossier_.tables[scores_];
   for (int32_t row = 0; row < scores.rows; ++row) {
     if (!score_assessment_.Known(dossier_, row) || !score_value_.Known(dossier_, row)) continue;
     RowRef assessment = score_assessment_.RefAt(dossier_, row);
     if (assessment.table != assessments_ || assessment.row < 0) continue;
-    if (!full_score_.Known(dossier_, assessment.row)) continue;
-    std::optional<Number> share = Divide(score_value_.NumberAt(dossier_, row),
-                                         full_score_.NumberAt(dossier_, assessment.row));
-    if (!share) continue;  // a full score of 0 measures nothing
     int32_t student =
         score_student_.Known(dossier_, row) ? score_student_.RefAt(dossier_, row).row : -1;
-    scores_by_assessment_[assessment.row].emplace_back(student, *share);
+    raw[assessment.row].emplace_back(student, score_value_.NumberAt(dossier_, row));
+  }
+  for (size_t a = 0; a < raw.size(); ++a) {
+    auto& rows = raw[a];
+    int32_t row = static_cast<int32_t>(a);
+    if (rows.empty() || !full_score_.Known(dossier_, row)) continue;
+    const Number& full = full_score_.NumberAt(dossier_, row);
+    if (full <= Number(0)) continue;  // a full score of 0 measures nothing
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    AssessmentScores& out = by_assessment_[a];
+    Number total;
+    for (size_t i = 0; i < rows.size();) {
+      size_t end = i;
+      Number sum;
+      while (end < rows.size() && rows[end].first == rows[i].first) sum = sum + rows[end++].second;
+      total = total + sum;
+      // A score without a known student counts in the mean but credits no one.
+      if (rows[i].first >= 0) {
+        out.own.emplace_back(rows[i].first,
+                             *Divide(sum, full * Number(static_cast<long long>(end - i))));
+      }
+      i = end;
+    }
+    out.scores = static_cast<int>(rows.size());
+    out.mean = Divide(total, full * Number(static_cast<long long>(rows.size())));
   }
 }
 
@@ -186,7 +215,7 @@ void AttainmentBuilder::CollectCoursePoints() {
     Number weight =
         assessment_weight_.NumberAt(dossier_, assessment) *
         (measure_weight_.field >= 0 ? measure_weight_.NumberAt(dossier_, row) : Number(1));
-    if (weight <= Number(0) || scores_by_assessment_[assessment].empty()) continue;
+    if (weight <= Number(0) || !by_assessment_[assessment].mean) continue;
     measured[{assessments.parent_row[assessment], point}].push_back({assessment, weight});
   }
   for (int32_t row = 0; row < supports.rows; ++row) {
@@ -211,51 +240,72 @@ void AttainmentBuilder::Evaluate(AttainmentResult& result) {
   const int32_t point_rows = dossier_.tables[points_].rows;
   std::vector<CourseCombiner> cohort(point_rows, CourseCombiner(minimum));
   std::vector<int> course_counts(point_rows, 0);
-  // Per point, per student: the combination over courses of the student's own values.
-  std::vector<absl::flat_hash_map<int32_t, CourseCombiner>> per_student(point_rows);
+  // Per point, each student's own value: their own course values combined. Points are taken
+  // one at a time, so the dense per-student arrays are reused.
+  std::vector<std::vector<std::pair<int32_t, Number>>> student_point_values(point_rows);
+  std::vector<std::vector<size_t>> course_points_of(point_rows);
+  for (size_t i = 0; i < course_points_.size(); ++i) {
+    course_points_of[course_points_[i].point].push_back(i);
+  }
+  result.report.course_points.resize(course_points_.size());
+  std::vector<WeightedSum> own_course(student_rows_);
+  std::vector<std::optional<CourseCombiner>> own_point(student_rows_);
+  std::vector<int32_t> course_touched, point_touched;
 
-  for (const CoursePoint& cp : course_points_) {
-    CourseAttainment figure;
-    figure.course = Id(courses_, cp.course);
-    figure.point = Id(points_, cp.point);
-    WeightedSum course_value;
-    absl::flat_hash_map<int32_t, WeightedSum> student_values;
-    absl::flat_hash_map<int32_t, bool> students;
-    for (const Contribution& c : cp.contributions) {
-      figure.assessments.push_back(Id(assessments_, c.assessment));
-      const auto& scores = scores_by_assessment_[c.assessment];
-      // The mean of a over its scores, and each student's own mean in a.
-      Number sum;
-      absl::flat_hash_map<int32_t, std::pair<Number, int>> own;
-      for (const auto& [student, share] : scores) {
-        sum = sum + share;
-        auto& entry = own[student];
-        entry.first = entry.first + share;
-        ++entry.second;
+  for (int32_t p = 0; p < point_rows; ++p) {
+    for (size_t index : course_points_of[p]) {
+      const CoursePoint& cp = course_points_[index];
+      CourseAttainment& figure = result.report.course_points[index];
+      figure.course = Id(courses_, cp.course);
+      figure.point = Id(points_, cp.point);
+      if (cp.weighed) figure.weight = cp.support.ToDouble();
+      WeightedSum course_value;
+      for (const Contribution& c : cp.contributions) {
+        const AssessmentScores& scores = by_assessment_[c.assessment];
+        figure.assessments.push_back(Id(assessments_, c.assessment));
+        figure.scores += scores.scores;
+        course_value.Add(c.weight, *scores.mean);
+        for (const auto& [student, share] : scores.own) {
+          if (student >= student_rows_) continue;
+          if (own_course[student].denominator == Number(0)) course_touched.push_back(student);
+          own_course[student].Add(c.weight, share);
+        }
       }
-      figure.scores += static_cast<int>(scores.size());
-      course_value.Add(c.weight, *Divide(sum, Number(static_cast<long long>(scores.size()))));
-      for (const auto& [student, entry] : own) {
-        if (student < 0) continue;  // a score without a known student has no one to credit
-        students[student] = true;
-        student_values[student].Add(c.weight, *Divide(entry.first, Number(entry.second)));
+      // The students' own course values, in student order (sums independent of input order).
+      std::sort(course_touched.begin(), course_touched.end());
+      figure.students = static_cast<int>(course_touched.size());
+      bool enters = minimum || cp.weighed;
+      Number own_total;
+      for (int32_t student : course_touched) {
+        Number own = *own_course[student].Mean();
+        own_course[student] = {};
+        own_total = own_total + own;
+        if (!enters) continue;
+        if (!own_point[student]) {
+          own_point[student].emplace(minimum);
+          point_touched.push_back(student);
+        }
+        own_point[student]->Add(cp.support, own);
       }
+      std::optional<Number> value =
+          !per_student_value ? course_value.Mean()
+          : course_touched.empty()
+              ? std::nullopt
+              : Divide(own_total, Number(static_cast<long long>(course_touched.size())));
+      course_touched.clear();
+      figure.value = ToDouble(value);
+      figure.exact = Exact(value);
+      // Only a weighed supporting course with a value enters the point (never as zero).
+      if (!value || !enters) continue;
+      cohort[p].Add(cp.support, *value);
+      ++course_counts[p];
     }
-    std::optional<Number> value = course_value.Mean();
-    figure.value = ToDouble(value);
-    figure.exact = Exact(value);
-    figure.students = static_cast<int>(students.size());
-    if (cp.weighed) figure.weight = cp.support.ToDouble();
-    result.report.course_points.push_back(std::move(figure));
-    // Only a weighed supporting course with a value enters the point (never as zero).
-    if (!value || (!minimum && !cp.weighed)) continue;
-    cohort[cp.point].Add(cp.support, *value);
-    ++course_counts[cp.point];
-    for (const auto& [student, sum] : student_values) {
-      if (auto mean = sum.Mean()) {
-        per_student[cp.point].try_emplace(student, minimum).first->second.Add(cp.support, *mean);
-      }
+    std::sort(point_touched.begin(), point_touched.end());
+    for (int32_t student : point_touched) {
+      if (auto v = own_point[student]->Value()) student_point_values[p].emplace_back(student, *v);
+      own_point[student].reset();
     }
+    point_touched.clear();
   }
 
   const Number& threshold = settings_.threshold;
@@ -268,13 +318,7 @@ void AttainmentBuilder::Evaluate(AttainmentResult& result) {
       point.item = Id(schema_.tables[points_].parent, points.parent_row[p]);
     }
     point.courses = course_counts[p];
-    // Students in dossier order, for a sum that does not depend on hashing.
-    std::vector<std::pair<int32_t, Number>> values;
-    for (const auto& [student, combiner] : per_student[p]) {
-      if (auto v = combiner.Value()) values.emplace_back(student, *v);
-    }
-    std::sort(values.begin(), values.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    const std::vector<std::pair<int32_t, Number>>& values = student_point_values[p];
     point.students = static_cast<int>(values.size());
     Number total;
     for (const auto& [student, v] : values) {
@@ -337,10 +381,14 @@ AttainmentResult AttainmentBuilder::Run() {
   const bool scored = dossier_.tables[scores_].present;
   result.report.computed = scored;
   result.values.available = scored;
-  if (scored)
+  if (TableId students = schema_.FindTable("students"); students != kNoTable) {
+    student_rows_ = dossier_.tables[students].rows;
+  }
+  if (scored) {
     IndexScores();
-  else
-    scores_by_assessment_.assign(dossier_.tables[assessments_].rows, {});
+  } else {
+    by_assessment_.assign(dossier_.tables[assessments_].rows, {});
+  }
   CollectCoursePoints();
   Evaluate(result);
   return result;

@@ -152,6 +152,8 @@ TEST(AttainmentTest, PerStudentMethod) {
   EXPECT_EQ(Point(report, "S1.1").exact, "36/55");
   EXPECT_EQ(Point(report, "S1.2").exact, "0.6");
   EXPECT_THAT(report.attainment.formula, HasSubstr("每名学生"));
+  // A course's value is then its students' mean too: C1 × S1.1 = (0.8 + 31/55 + 0.6) / 3.
+  EXPECT_EQ(report.attainment.course_points[0].exact, "36/55");
 }
 
 TEST(AttainmentTest, MinimumAcrossCourses) {
