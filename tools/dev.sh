@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(cmake ninja-build g++ ccache python3 libboost1.74-dev libabsl-dev nlohmann-json3-dev
-          libgtest-dev libgmock-dev libbenchmark-dev)
+          libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev python3-openpyxl chromium fonts-wqy-zenhei)
 
 install_missing() {
   local missing=()

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "check/ir.h"
 #include "load/dossier.h"
 #include "plan/plan.h"
@@ -22,6 +23,19 @@ struct ApiAccess {
 // InvalidArgument for an unknown parameter (with a did-you-mean) or a malformed value.
 absl::StatusOr<std::vector<ir::Literal>> ResolveParams(const Plan& plan,
                                                        const EvaluateOptions& options);
+
+// Runs `body`, turning any exception (out of memory, a library bug) into a status: no
+// exception crosses the API.
+template <typename Body>
+auto Guarded(const char* what, Body body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return absl::InternalError(absl::StrCat(what, ": ", e.what()));
+  } catch (...) {
+    return absl::InternalError(absl::StrCat(what, ": unexpected failure"));
+  }
+}
 
 }  // namespace zhuoyue::internal
 

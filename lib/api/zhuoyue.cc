@@ -36,6 +36,8 @@ struct DossierImpl {
 
 }  // namespace internal
 
+using internal::Guarded;
+
 namespace {
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
@@ -164,19 +166,6 @@ std::vector<ParsedFile> ReadWithImports(const std::vector<SourceText>& sources,
     }
   }
   return files;
-}
-
-// Runs `body`, turning any exception (out of memory, a library bug) into a status: no
-// exception crosses the API.
-template <typename Body>
-auto Guarded(const char* what, Body body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const std::exception& e) {
-    return absl::InternalError(absl::StrCat(what, ": ", e.what()));
-  } catch (...) {
-    return absl::InternalError(absl::StrCat(what, ": unexpected failure"));
-  }
 }
 
 }  // namespace
@@ -324,6 +313,8 @@ absl::StatusOr<Report> Evaluate(const Pack& pack, const Dossier& dossier,
 }
 
 std::string ReportToJson(const Report& report) { return RenderJson(report); }
-std::string ReportToText(const Report& report, bool color) { return RenderText(report, color); }
+std::string ReportToText(const Report& report, bool color, Language language) {
+  return RenderText(report, color, language);
+}
 
 }  // namespace zhuoyue

@@ -17,8 +17,9 @@ struct Schema;
 std::string RenderJson(const Report& report);
 
 // A terminal summary: the overall result, then one table per requirement with its failing
-// criteria first. `color` adds ANSI colours (for a TTY).
-std::string RenderText(const Report& report, bool color);
+// criteria first. `color` adds ANSI colours (for a TTY); labels in `language` (texts from
+// the pack verbatim).
+std::string RenderText(const Report& report, bool color, Language language);
 
 // Markdown, readable on a Git forge (`--format md`).
 std::string RenderMarkdown(const Report& report, Language language);

@@ -1,5 +1,6 @@
 #include "tools/zy/commands.h"
 
+#include <algorithm>
 #include <iostream>
 
 namespace zy {
@@ -33,8 +34,16 @@ std::optional<int> ReadCommonOption(const std::vector<std::string>& args, size_t
   if (arg == "--rules") {
     if (!value(common.rules)) return UsageError(usage, "--rules needs a path");
   } else if (arg == "--format") {
-    if (!value(common.format) || (common.format != "text" && common.format != "json")) {
-      return UsageError(usage, "--format is text or json");
+    if (!value(common.format) || std::find(common.formats.begin(), common.formats.end(),
+                                           common.format) == common.formats.end()) {
+      std::string choices;
+      for (size_t k = 0; k < common.formats.size(); ++k) {
+        choices += (k == 0                           ? ""
+                    : k + 1 == common.formats.size() ? " or "
+                                                     : ", ") +
+                   common.formats[k];
+      }
+      return UsageError(usage, "--format is " + choices);
     }
   } else if (arg == "--param" && accepts_params) {
     std::string assignment;

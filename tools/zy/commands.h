@@ -29,6 +29,7 @@ absl::StatusOr<std::shared_ptr<const zhuoyue::Pack>> LoadPack(
 struct CommonOptions {
   std::string rules;
   std::string format = "text";
+  std::vector<std::string> formats = {"text", "json"};  // what the command's --format takes
   zhuoyue::EvaluateOptions evaluate;
 };
 
@@ -43,11 +44,13 @@ std::optional<int> ReadCommonOption(const std::vector<std::string>& args, size_t
                                     CommonOptions& common, bool& taken);
 
 int RunEval(const std::vector<std::string>& args);
+int RunReport(const std::vector<std::string>& args);
 int RunFmt(const std::vector<std::string>& args);
 int RunCheck(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
 int RunExplainVerdict(const std::vector<std::string>& args);
 int RunTest(const std::vector<std::string>& args);
+int RunDiff(const std::vector<std::string>& args);
 
 }  // namespace zy
 

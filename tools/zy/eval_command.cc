@@ -21,15 +21,22 @@ namespace {
 
 constexpr char kUsage[] =
     "usage: zy eval DOSSIER [options]\n"
+    "       zy report DOSSIER [--supplement] [options]\n"
     "\n"
-    "Evaluates a program dossier (zhuoyue.dossier/1 JSON) against the Excellent Engineer\n"
-    "plan and prints the report.\n"
+    "eval evaluates a program dossier (zhuoyue.dossier/1 JSON) against the Excellent\n"
+    "Engineer plan and prints the report; report writes the documents an office files: the\n"
+    "report in Markdown (default), HTML or XLSX, or with --supplement the draft of the\n"
+    "supplementary report (附件3) in Markdown or HTML.\n"
     "\n"
     "options:\n"
     "  --rules PATH          a rule pack directory or .zy file instead of the built-in pack\n"
-    "  --param NAME=VALUE    override a pack parameter (repeatable)\n"
-    "  --format text|json    output form (default: text)\n"
-    "  --output FILE         write the report to FILE (atomically) instead of stdout\n"
+    "  --param NAME=VALUE    override a pack parameter (repeatable), e.g. the attainment\n"
+    "                        method: --param attainment_courses=minimum\n"
+    "  --format FORM         text|json|md|html|xlsx (eval: default text; report: default md;\n"
+    "                        --supplement: md|html); xlsx needs --output\n"
+    "  --lang zh|en          the language of the labels (default zh); texts from the pack\n"
+    "                        stay as written\n"
+    "  --output FILE         write to FILE (whole or not at all) instead of stdout\n"
     "  --fail-on not_met|pending\n"
     "                        exit 3 when the overall result is not met (or also pending)\n"
     "  --diagnostics human|short|json\n"
@@ -55,9 +62,12 @@ int InputFailure(const std::vector<zhuoyue::Diagnostic>& diagnostics, const absl
   return kExitInput;
 }
 
+// The temporary file a report is written to before it is renamed into place.
+std::string TemporaryFor(const std::string& path) { return path + ".tmp"; }
+
 // Writes through a temporary file and a rename, so a reader never sees half a report.
 bool WriteAtomically(const std::string& path, const std::string& text) {
-  std::string temporary = path + ".tmp";
+  std::string temporary = TemporaryFor(path);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;
@@ -72,11 +82,14 @@ bool WriteAtomically(const std::string& path, const std::string& text) {
   return !error;
 }
 
-}  // namespace
-
-int RunEval(const std::vector<std::string>& args) {
+// Both commands: `report` only changes the default form and adds --supplement.
+int Run(const std::vector<std::string>& args, bool report_command) {
   std::string dossier_path, output, fail_on, color = "auto";
+  bool supplement = false;
+  zhuoyue::Language language = zhuoyue::Language::kZh;
   CommonOptions common;
+  common.formats = {"text", "json", "md", "html", "xlsx"};
+  if (report_command) common.format = "";
   DiagnosticsStyle style = DiagnosticsStyle::kHuman;
   for (size_t i = 0; i < args.size(); ++i) {
     bool taken = false;
@@ -90,7 +103,13 @@ int RunEval(const std::vector<std::string>& args) {
       into = args[++i];
       return true;
     };
-    if (arg == "--output") {
+    if (arg == "--supplement" && report_command) {
+      supplement = true;
+    } else if (arg == "--lang") {
+      std::string text;
+      if (!value(text) || (text != "zh" && text != "en")) return Usage("--lang is zh or en");
+      language = text == "zh" ? zhuoyue::Language::kZh : zhuoyue::Language::kEn;
+    } else if (arg == "--output") {
       if (!value(output)) return Usage("--output needs a file");
     } else if (arg == "--fail-on") {
       if (!value(fail_on) || (fail_on != "not_met" && fail_on != "pending")) {
@@ -116,6 +135,12 @@ int RunEval(const std::vector<std::string>& args) {
     }
   }
   if (dossier_path.empty()) return Usage("no dossier given");
+  std::string& format = common.format;
+  if (format.empty()) format = "md";
+  if (supplement && format != "md" && format != "html") {
+    return Usage("the supplement is written as md or html");
+  }
+  if (format == "xlsx" && output.empty()) return Usage("--format xlsx needs --output FILE");
 
   std::vector<zhuoyue::Diagnostic> diagnostics;
   auto pack = LoadPack(common.rules, &diagnostics);
@@ -127,10 +152,42 @@ int RunEval(const std::vector<std::string>& args) {
     // Only parameters can fail here: a usage error.
     return Usage(std::string(report.status().message()));
   }
-  bool colored = color == "always" || (color == "auto" && output.empty() && isatty(STDOUT_FILENO));
-  std::string text = common.format == "json" ? zhuoyue::ReportToJson(*report)
-                                             : zhuoyue::ReportToText(*report, colored);
-  if (output.empty()) {
+  std::string text;
+  if (supplement) {
+    auto draft = zhuoyue::SupplementDraft(
+        **pack, **dossier, *report,
+        format == "html" ? zhuoyue::DocumentFormat::kHtml : zhuoyue::DocumentFormat::kMarkdown,
+        language);
+    if (!draft.ok()) {
+      std::cerr << "zy: " << draft.status().message() << "\n";
+      return kExitInput;
+    }
+    text = *std::move(draft);
+  } else if (format == "xlsx") {
+    std::string temporary = TemporaryFor(output);
+    absl::Status written = zhuoyue::WriteReportXlsx(*report, temporary, language);
+    std::error_code error;
+    if (written.ok()) std::filesystem::rename(temporary, output, error);
+    if (!written.ok() || error) {
+      std::remove(temporary.c_str());
+      std::cerr << "zy: cannot write " << output
+                << (written.ok() ? "" : ": " + std::string(written.message())) << "\n";
+      return kExitInput;
+    }
+  } else if (format == "json") {
+    text = zhuoyue::ReportToJson(*report);
+  } else if (format == "md") {
+    text = zhuoyue::ReportToMarkdown(*report, language);
+  } else if (format == "html") {
+    text = zhuoyue::ReportToHtml(*report, language);
+  } else {
+    bool colored =
+        color == "always" || (color == "auto" && output.empty() && isatty(STDOUT_FILENO));
+    text = zhuoyue::ReportToText(*report, colored, language);
+  }
+  if (format == "xlsx") {
+    // The workbook went to its file above.
+  } else if (output.empty()) {
     std::cout << text;
     std::cout.flush();
   } else if (!WriteAtomically(output, text)) {
@@ -144,5 +201,10 @@ int RunEval(const std::vector<std::string>& args) {
   }
   return kExitOk;
 }
+
+}  // namespace
+
+int RunEval(const std::vector<std::string>& args) { return Run(args, false); }
+int RunReport(const std::vector<std::string>& args) { return Run(args, true); }
 
 }  // namespace zy

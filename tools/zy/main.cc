@@ -12,6 +12,9 @@ constexpr char kUsage[] =
     "\n"
     "commands:\n"
     "  eval DOSSIER [options]   evaluate a dossier and print its report (zy eval --help)\n"
+    "  report DOSSIER [--supplement]\n"
+    "                           the filed documents: report as md/html/xlsx, or the\n"
+    "                           supplementary-report draft (zy report --help)\n"
     "  fmt [--check] PATH…      format rule files in the canonical layout (zy fmt --help)\n"
     "  check [PATH]             type-check and lint a rule pack (zy check --help)\n"
     "  explain CODE             explain a diagnostic code, e.g. zy explain ZY1102\n"
@@ -19,6 +22,7 @@ constexpr char kUsage[] =
     "--help)\n"
     "  explain-verdict DOSSIER CRITERION\n"
     "                           trace why a criterion got its verdict (zy explain-verdict --help)\n"
+    "  diff OLD NEW [options]   what changed between two dossiers or reports (zy diff --help)\n"
     "\n"
     "exit status: 0 done, 1 unreadable input or rules, 2 usage error, 3 --fail-on\n";
 
@@ -33,11 +37,13 @@ int main(int argc, char** argv) {
   std::string command = args[0];
   args.erase(args.begin());
   if (command == "eval") return zy::RunEval(args);
+  if (command == "report") return zy::RunReport(args);
   if (command == "fmt") return zy::RunFmt(args);
   if (command == "check") return zy::RunCheck(args);
   if (command == "explain") return zy::RunExplain(args);
   if (command == "explain-verdict") return zy::RunExplainVerdict(args);
   if (command == "test") return zy::RunTest(args);
+  if (command == "diff") return zy::RunDiff(args);
   std::cerr << "zy: unknown command `" << command << "`\n\n" << kUsage;
   return zy::kExitUsage;
 }
