@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "report/labels.h"
+#include "report/markup.h"
 #include "report/render.h"
 
 namespace zhuoyue {
@@ -208,75 +209,6 @@ h2{break-after:avoid}h3{break-after:avoid}tr,.req-badge,.criterion,.chart{break-
 a{color:inherit;text-decoration:none}.scroll{overflow:visible}@page{size:A4 landscape;margin:12mm}}
 )css";
 
-// Whether `text` at `i` starts a well-formed UTF-8 sequence; its length, else 0.
-size_t Utf8Length(std::string_view text, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  auto continuation = [&](size_t k) { return k < text.size() && (byte(k) & 0xC0) == 0x80; };
-  unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(i + 1) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    if (!continuation(i + 1) || !continuation(i + 2)) return 0;
-    if (lead == 0xE0 && byte(i + 1) < 0xA0) return 0;   // overlong
-    if (lead == 0xED && byte(i + 1) >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    if (!continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) return 0;
-    if (lead == 0xF0 && byte(i + 1) < 0x90) return 0;   // overlong
-    if (lead == 0xF4 && byte(i + 1) >= 0x90) return 0;  // past U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
-// `text` safe in an HTML text node and in a double- or single-quoted attribute value:
-// & < > " ' become references; bytes that are not UTF-8, and control characters HTML does
-// not allow, become U+FFFD, so the page is always valid UTF-8.
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    size_t length = Utf8Length(text, i);
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    char c = text[i];
-    if (length == 1) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&#39;";
-          break;
-        default:
-          if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-              c == 0x7F) {
-            out += "\xEF\xBF\xBD";
-          } else {
-            out += c;
-          }
-      }
-    } else {
-      out.append(text.substr(i, length));
-    }
-    i += length;
-  }
-  return out;
-}
-
 using Attributes = std::initializer_list<std::pair<std::string_view, std::string_view>>;
 
 // <name a="v" …>, every value escaped.
@@ -287,7 +219,7 @@ std::string Open(std::string_view name, Attributes attributes = {}) {
     out += ' ';
     out += key;
     out += "=\"";
-    out += Escape(value);
+    out += HtmlText(value);
     out += '"';
   }
   out += '>';
@@ -298,7 +230,7 @@ std::string Close(std::string_view name) { return "</" + std::string(name) + ">"
 
 // <name …>escaped text</name>.
 std::string Element(std::string_view name, Attributes attributes, std::string_view text) {
-  return Open(name, attributes) + Escape(text) + Close(name);
+  return Open(name, attributes) + HtmlText(text) + Close(name);
 }
 
 // A number as people write it: 302, 0.225, 3500000, 1.5e+20.
@@ -593,8 +525,8 @@ class HtmlWriter {
                                {"data-requirement", r.id},
                                {"data-verdict", VerdictName(r.verdict)},
                                {"data-level", r.level}});
-      out_ += Open("h3") + Escape(std::string(L(kRequirement)) + " " + r.id + " " + r.title) + " " +
-              Badge(r.verdict, language_) + "</h3>\n<p>";
+      out_ += Open("h3") + HtmlText(std::string(L(kRequirement)) + " " + r.id + " " + r.title) +
+              " " + Badge(r.verdict, language_) + "</h3>\n<p>";
       std::string level = Level(r);
       out_ += Element("strong", {{"class", "level"}}, level) + " ";
       if (!r.level_label.empty() && r.level_label != level) {
@@ -680,7 +612,7 @@ class HtmlWriter {
                               {{"class", c.value ? "value" : "value no-data"},
                                {"data-value", c.value ? QuantityData(*c.value) : "null"}},
                               value);
-    if (c.comparison == "all") out += Escape(std::string(" ") + L(kHold));
+    if (c.comparison == "all") out += HtmlText(std::string(" ") + L(kHold));
     if (c.threshold) {
       std::string comparison = ComparisonLabel(c.comparison, language_);
       if (comparison.empty()) comparison = c.comparison;
@@ -1102,16 +1034,16 @@ class HtmlWriter {
               Open("th") + Element("code", {}, p.id) + "</th>" + Element("td", {}, p.item) +
               ValueCell(p.value, p.exact) + "<td>" + LevelText(level) + "</td>";
       if (p.share_at_threshold) {
-        out_ +=
-            Open("td", {{"data-share", Share(*p.share_at_threshold)}}) +
-            Open("span",
-                 {{"class", "minibar"},
-                  {"style",
-                   "width:" + Share(60 * std::clamp(*p.share_at_threshold, 0.0, 1.0)) + "px"}}) +
-            "</span>" +
-            Escape(Percent(*p.share_at_threshold) + " (" + std::to_string(p.students_at_threshold) +
-                   "/" + std::to_string(p.students) + ")") +
-            "</td>";
+        out_ += Open("td", {{"data-share", Share(*p.share_at_threshold)}}) +
+                Open("span",
+                     {{"class", "minibar"},
+                      {"style", "width:" + Share(60 * std::clamp(*p.share_at_threshold, 0.0, 1.0)) +
+                                    "px"}}) +
+                "</span>" +
+                HtmlText(Percent(*p.share_at_threshold) + " (" +
+                         std::to_string(p.students_at_threshold) + "/" +
+                         std::to_string(p.students) + ")") +
+                "</td>";
       } else {
         out_ += Element("td", {{"class", "no-data"}, {"data-share", "null"}}, L(kNoValue));
       }

@@ -15,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "report/labels.h"
+#include "report/markup.h"
 #include "report/render.h"
 
 namespace zhuoyue {
@@ -96,75 +97,7 @@ constexpr Bilingual kUnknown{"未知", "unknown"};
 constexpr Bilingual kItemsTable{"学校标准 × 通用标准", "School-standard items × general points"};
 constexpr Bilingual kOtherCovers{"行业标准等", "Other points covered"};
 
-// `text` as Markdown that shows it as written. A backslash goes before \ ` * ~ < | always,
-// before & when it could start an entity, before _ unless it is inside a word, before ] when
-// a link could follow, and, when the text starts a line of a paragraph, quote or list item
-// (`line_start`), before what would make it a heading, quote or list ("# ", ">", "- ", "+ ",
-// "1. ", "1) "). Control characters are dropped; a line break
-// becomes <br> in a table cell (`cell`), a space elsewhere.
-std::string Md(std::string_view text, bool cell = false, bool line_start = false) {
-  auto word = [&](size_t i) {
-    return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) != 0;
-  };
-  auto space_after = [&](size_t i) {
-    return i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\t';
-  };
-  size_t number_end = 0;  // "12." or "12)" at the start would begin an ordered list
-  while (number_end < text.size() && std::isdigit(static_cast<unsigned char>(text[number_end]))) {
-    ++number_end;
-  }
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    bool escape = false;
-    switch (c) {
-      case '\\':
-      case '`':
-      case '*':
-      case '~':
-      case '<':
-      case '|':
-        escape = true;
-        break;
-      case '&':
-        escape = word(i + 1) || (i + 1 < text.size() && text[i + 1] == '#');
-        break;
-      case '_':
-        escape = !(i > 0 && word(i - 1) && word(i + 1));
-        break;
-      case ']':
-        escape =
-            i + 1 < text.size() && (text[i + 1] == '(' || text[i + 1] == '[' || text[i + 1] == ':');
-        break;
-      case '>':
-        escape = line_start && i == 0;
-        break;
-      case '#':
-      case '+':
-      case '-':
-        escape = line_start && i == 0 && space_after(i);
-        break;
-      case '.':
-      case ')':
-        escape = line_start && i > 0 && i == number_end && space_after(i);
-        break;
-      case '\r':
-        if (i + 1 < text.size() && text[i + 1] == '\n') continue;  // \r\n is one break
-        [[fallthrough]];
-      case '\n':
-        out += cell ? "<br>" : " ";
-        continue;
-      default:
-        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) continue;
-    }
-    if (escape) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-std::string Cell(std::string_view text) { return Md(text, /*cell=*/true); }
+std::string Cell(std::string_view text) { return MarkdownText(text, /*cell=*/true); }
 
 // Escaped ids joined by `separator` (", " for ids in both languages).
 std::string Ids(const std::vector<std::string>& ids, const char* separator = ", ") {
@@ -251,10 +184,10 @@ class MarkdownWriter {
     std::string program = report_.program_name.empty()
                               ? report_.program
                               : absl::StrCat(report_.program, " ", report_.program_name);
-    Heading(1, absl::StrCat(L(kReportTitle), Colon(), Md(program)));
-    absl::StrAppend(&out_, "- ", L(kProgram), Colon(), Md(program), "\n");
-    absl::StrAppend(&out_, "- ", L(kRules), Colon(), Md(report_.pack), " ",
-                    Md(report_.pack_version), "\n");
+    Heading(1, absl::StrCat(L(kReportTitle), Colon(), MarkdownText(program)));
+    absl::StrAppend(&out_, "- ", L(kProgram), Colon(), MarkdownText(program), "\n");
+    absl::StrAppend(&out_, "- ", L(kRules), Colon(), MarkdownText(report_.pack), " ",
+                    MarkdownText(report_.pack_version), "\n");
     if (!report_.params.empty()) {
       std::string params;
       for (const auto& [name, value] : report_.params) {
@@ -278,8 +211,9 @@ class MarkdownWriter {
                             ? std::string(OverallLabel(report_.overall, language_))
                             : report_.overall_label;
     bool zh = language_ == Language::kZh;
-    absl::StrAppend(&out_, "**", Mark(overall), " ", Md(label.empty() ? report_.overall : label),
-                    "**", zh ? "（" : " (", Code(report_.overall), zh ? "）" : ")", "\n\n");
+    absl::StrAppend(&out_, "**", Mark(overall), " ",
+                    MarkdownText(label.empty() ? report_.overall : label), "**", zh ? "（" : " (",
+                    Code(report_.overall), zh ? "）" : ")", "\n\n");
     if (report_.requirements.empty()) return;
     std::vector<std::vector<std::string>> rows;
     for (const RequirementResult& r : report_.requirements) {
@@ -337,7 +271,8 @@ class MarkdownWriter {
     if (report_.requirements.empty()) return;
     Heading(2, L(kRequirements));
     for (const RequirementResult& r : report_.requirements) {
-      Heading(3, absl::StrCat(L(kRequirement), " ", Md(r.id), " ", Md(r.title)));
+      Heading(3,
+              absl::StrCat(L(kRequirement), " ", MarkdownText(r.id), " ", MarkdownText(r.title)));
       std::string pass =
           r.at_least > 0 ? (language_ == Language::kZh
                                 ? absl::StrCat("至少 ", r.at_least, " 条判断依据须达到")
@@ -346,7 +281,7 @@ class MarkdownWriter {
       // A pending requirement has no level beyond its verdict.
       bool level = !(r.level_label.empty() && r.level == "pending");
       absl::StrAppend(&out_, L(kVerdict), Colon(), "**", VerdictCell(r.verdict, language_), "**",
-                      level ? " — " + Md(LevelText(r)) : "",
+                      level ? " — " + MarkdownText(LevelText(r)) : "",
                       language_ == Language::kZh ? "（" : " (", pass,
                       language_ == Language::kZh ? "）" : ")", "\n\n");
       std::vector<std::vector<std::string>> rows;
@@ -421,7 +356,7 @@ class MarkdownWriter {
       if (ids.empty()) continue;
       any = true;
       std::string label = CoverageLabel(group.label_kind, language_);
-      Heading(3, label.empty() ? Md(group.label_kind) : label);
+      Heading(3, label.empty() ? MarkdownText(group.label_kind) : label);
       std::vector<std::vector<std::string>> rows;
       for (const std::string& id : ids) {
         std::string paths;
@@ -448,7 +383,7 @@ class MarkdownWriter {
       return;
     }
     absl::StrAppend(&out_, L(kFormula), Colon(),
-                    Md(AttainmentFormula(attainment.method, language_)), "\n\n");
+                    MarkdownText(AttainmentFormula(attainment.method, language_)), "\n\n");
     auto level = [&](const std::string& code) {
       std::string label = AttainmentLevelLabel(code.empty() ? "unknown" : code, language_);
       return label.empty() ? Cell(code) : label;

@@ -25,6 +25,7 @@
 #include "check/schema.h"
 #include "load/dossier.h"
 #include "report/labels.h"
+#include "report/markup.h"
 #include "report/render.h"
 
 namespace zhuoyue {
@@ -302,170 +303,30 @@ struct Block {
   std::vector<std::string> items;
 };
 
-// `text` as Markdown that shows it as written. A backslash goes before \ ` * ~ < | always,
-// before & when it could start an entity, before _ unless it is inside a word, before ] when
-// a link could follow, and, when the text starts a line of a paragraph, quote or list item
-// (`line_start`), before what would make it a heading, quote or list ("# ", ">", "- ", "+ ",
-// "1. ", "1) "). Control characters are dropped; a line break
-// becomes <br> in a table cell (`cell`), a space elsewhere.
-std::string Md(std::string_view text, bool cell, bool line_start) {
-  auto word = [&](size_t i) {
-    return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) != 0;
-  };
-  auto space_after = [&](size_t i) {
-    return i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\t';
-  };
-  size_t number_end = 0;  // "12." or "12)" at the start would begin an ordered list
-  while (number_end < text.size() && std::isdigit(static_cast<unsigned char>(text[number_end]))) {
-    ++number_end;
-  }
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    bool escape = false;
-    switch (c) {
-      case '\\':
-      case '`':
-      case '*':
-      case '~':
-      case '<':
-      case '|':
-        escape = true;
-        break;
-      case '&':
-        escape = word(i + 1) || (i + 1 < text.size() && text[i + 1] == '#');
-        break;
-      case '_':
-        escape = !(i > 0 && word(i - 1) && word(i + 1));
-        break;
-      case ']':
-        escape =
-            i + 1 < text.size() && (text[i + 1] == '(' || text[i + 1] == '[' || text[i + 1] == ':');
-        break;
-      case '>':
-        escape = line_start && i == 0;
-        break;
-      case '#':
-      case '+':
-      case '-':
-        escape = line_start && i == 0 && space_after(i);
-        break;
-      case '.':
-      case ')':
-        escape = line_start && i > 0 && i == number_end && space_after(i);
-        break;
-      case '\r':
-        if (i + 1 < text.size() && text[i + 1] == '\n') continue;  // \r\n is one break
-        [[fallthrough]];
-      case '\n':
-        out += cell ? "<br>" : " ";
-        continue;
-      default:
-        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) continue;
-    }
-    if (escape) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-// The length of a well-formed UTF-8 sequence at `i`, else 0.
-size_t Utf8Length(std::string_view text, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  auto continuation = [&](size_t k) { return k < text.size() && (byte(k) & 0xC0) == 0x80; };
-  unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(i + 1) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    if (!continuation(i + 1) || !continuation(i + 2)) return 0;
-    if (lead == 0xE0 && byte(i + 1) < 0xA0) return 0;
-    if (lead == 0xED && byte(i + 1) >= 0xA0) return 0;
-    return 3;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    if (!continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) return 0;
-    if (lead == 0xF0 && byte(i + 1) < 0x90) return 0;
-    if (lead == 0xF4 && byte(i + 1) >= 0x90) return 0;
-    return 4;
-  }
-  return 0;
-}
-
-// `text` safe in HTML text and attribute values; bytes that are not UTF-8 and control
-// characters become U+FFFD, so the page is valid UTF-8; a line break becomes <br>.
-std::string Html(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size();) {
-    size_t length = Utf8Length(text, i);
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    if (length > 1) {
-      out.append(text.substr(i, length));
-      i += length;
-      continue;
-    }
-    char c = text[i++];
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\r':
-        if (i < text.size() && text[i] == '\n') break;
-        [[fallthrough]];
-      case '\n':
-        out += "<br>";
-        break;
-      default:
-        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) {
-          out += "\xEF\xBF\xBD";
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
-
 std::string WriteMarkdown(const std::vector<Block>& blocks) {
   std::string out;
   for (const Block& block : blocks) {
     switch (block.kind) {
       case Block::Kind::kHeading:
-        absl::StrAppend(&out, std::string(block.level, '#'), " ", Md(block.text, false, false),
-                        "\n\n");
+        absl::StrAppend(&out, std::string(block.level, '#'), " ",
+                        MarkdownText(block.text, false, false), "\n\n");
         break;
       case Block::Kind::kParagraph:
-        absl::StrAppend(&out, Md(block.text, false, true), "\n\n");
+        absl::StrAppend(&out, MarkdownText(block.text, false, true), "\n\n");
         break;
       case Block::Kind::kQuote:
-        absl::StrAppend(&out, "> ", Md(block.text, false, true), "\n\n");
+        absl::StrAppend(&out, "> ", MarkdownText(block.text, false, true), "\n\n");
         break;
       case Block::Kind::kList:
         for (const std::string& item : block.items)
-          absl::StrAppend(&out, "- ", Md(item, false, true), "\n");
+          absl::StrAppend(&out, "- ", MarkdownText(item, false, true), "\n");
         out += "\n";
         break;
       case Block::Kind::kTable: {
         auto line = [&](const std::vector<std::string>& cells) {
           out += "|";
           for (const std::string& cell : cells)
-            absl::StrAppend(&out, " ", Md(cell, true, false), " |");
+            absl::StrAppend(&out, " ", MarkdownText(cell, true, false), " |");
           out += "\n";
         };
         line(block.header);
@@ -502,32 +363,34 @@ std::string WriteHtml(const std::vector<Block>& blocks, std::string_view title, 
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-      Html(title), "</title>\n<style>", kStyle, "</style>\n</head>\n<body>\n");
+      HtmlLines(title), "</title>\n<style>", kStyle, "</style>\n</head>\n<body>\n");
   for (const Block& block : blocks) {
     switch (block.kind) {
       case Block::Kind::kHeading:
-        absl::StrAppend(&out, "<h", block.level, ">", Html(block.text), "</h", block.level, ">\n");
+        absl::StrAppend(&out, "<h", block.level, ">", HtmlLines(block.text), "</h", block.level,
+                        ">\n");
         break;
       case Block::Kind::kParagraph:
-        absl::StrAppend(&out, "<p>", Html(block.text), "</p>\n");
+        absl::StrAppend(&out, "<p>", HtmlLines(block.text), "</p>\n");
         break;
       case Block::Kind::kQuote:
-        absl::StrAppend(&out, "<blockquote><p>", Html(block.text), "</p></blockquote>\n");
+        absl::StrAppend(&out, "<blockquote><p>", HtmlLines(block.text), "</p></blockquote>\n");
         break;
       case Block::Kind::kList:
         out += "<ul>\n";
         for (const std::string& item : block.items)
-          absl::StrAppend(&out, "<li>", Html(item), "</li>\n");
+          absl::StrAppend(&out, "<li>", HtmlLines(item), "</li>\n");
         out += "</ul>\n";
         break;
       case Block::Kind::kTable:
         out += "<div class=\"scroll\"><table>\n<thead><tr>";
         for (const std::string& cell : block.header)
-          absl::StrAppend(&out, "<th>", Html(cell), "</th>");
+          absl::StrAppend(&out, "<th>", HtmlLines(cell), "</th>");
         out += "</tr></thead>\n<tbody>\n";
         for (const std::vector<std::string>& row : block.rows) {
           out += "<tr>";
-          for (const std::string& cell : row) absl::StrAppend(&out, "<td>", Html(cell), "</td>");
+          for (const std::string& cell : row)
+            absl::StrAppend(&out, "<td>", HtmlLines(cell), "</td>");
           out += "</tr>\n";
         }
         out += "</tbody>\n</table></div>\n";
