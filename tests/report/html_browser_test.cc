@@ -33,11 +33,14 @@
 #include <string>
 #include <vector>
 
+#include "report/examples.h"
 #include "report/render.h"
 #include "zhuoyue/zhuoyue.h"
 
 namespace zhuoyue {
 namespace {
+
+using report_test::ReadFile;
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
@@ -52,13 +55,6 @@ fs::path ArtifactDir() {
   fs::path dir = (error ? fs::current_path() : self.parent_path()) / "html_report";
   fs::create_directories(dir);
   return dir;
-}
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 void WriteFile(const fs::path& path, const std::string& text) {

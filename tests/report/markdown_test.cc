@@ -13,12 +13,16 @@
 #include <string_view>
 #include <vector>
 
+#include "report/examples.h"
 #include "report/labels.h"
 #include "report/render.h"
 #include "zhuoyue/zhuoyue.h"
 
 namespace zhuoyue {
 namespace {
+
+using report_test::EvaluateExample;
+using report_test::ReadFile;
 
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -323,34 +327,6 @@ TEST(MarkdownTest, EnglishSwitchesTheLabelsAndKeepsPackTextsVerbatim) {
 }
 
 // --- The examples, evaluated with the built-in pack. ---
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::optional<Report> EvaluateExample(const std::string& name) {
-  static auto* pack = new absl::StatusOr<std::shared_ptr<const Pack>>(Pack::Builtin());
-  if (!pack->ok()) {
-    ADD_FAILURE() << pack->status();
-    return std::nullopt;
-  }
-  std::vector<Diagnostic> problems;
-  auto dossier = Dossier::FromFile(
-      ***pack, std::string(ZHUOYUE_SOURCE_DIR) + "/examples/" + name + ".json", &problems);
-  if (!dossier.ok()) {
-    ADD_FAILURE() << dossier.status();
-    return std::nullopt;
-  }
-  auto report = Evaluate(***pack, **dossier);
-  if (!report.ok()) {
-    ADD_FAILURE() << report.status();
-    return std::nullopt;
-  }
-  return *std::move(report);
-}
 
 class MarkdownExampleTest : public testing::TestWithParam<const char*> {};
 

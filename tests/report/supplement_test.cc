@@ -20,12 +20,15 @@
 #include <vector>
 
 #include "api/api_access.h"
+#include "report/examples.h"
 #include "report/labels.h"
 #include "report/render.h"
 #include "zhuoyue/zhuoyue.h"
 
 namespace zhuoyue {
 namespace {
+
+using report_test::ReadFile;
 
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -40,13 +43,6 @@ constexpr const char* kPartsZh[] = {"## 一、毕业要求对卓越计划通用�
                                     "## 七、专兼职教师队伍建设情况\n",
                                     "## 八、具有企业工作经历教师主讲课程情况\n",
                                     "## 九、国际化工程人才培养\n"};
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string ExampleJson(const std::string& name) {
   return ReadFile(std::string(ZHUOYUE_SOURCE_DIR) + "/examples/" + name + ".json");

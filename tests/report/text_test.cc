@@ -14,12 +14,15 @@
 #include <string>
 #include <vector>
 
+#include "report/examples.h"
 #include "report/labels.h"
 #include "report/render.h"
 #include "zhuoyue/zhuoyue.h"
 
 namespace zhuoyue {
 namespace {
+
+using report_test::EvaluateExample;
 
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -201,27 +204,6 @@ TEST(TextTest, WhatIfInChinese) {
 }
 
 // --- The examples. ---
-
-std::optional<Report> EvaluateExample(const std::string& name) {
-  static auto* pack = new absl::StatusOr<std::shared_ptr<const Pack>>(Pack::Builtin());
-  if (!pack->ok()) {
-    ADD_FAILURE() << pack->status();
-    return std::nullopt;
-  }
-  std::vector<Diagnostic> problems;
-  auto dossier = Dossier::FromFile(
-      ***pack, std::string(ZHUOYUE_SOURCE_DIR) + "/examples/" + name + ".json", &problems);
-  if (!dossier.ok()) {
-    ADD_FAILURE() << dossier.status();
-    return std::nullopt;
-  }
-  auto report = Evaluate(***pack, **dossier);
-  if (!report.ok()) {
-    ADD_FAILURE() << report.status();
-    return std::nullopt;
-  }
-  return *std::move(report);
-}
 
 class TextExampleTest : public testing::TestWithParam<const char*> {};
 
