@@ -99,7 +99,7 @@ struct Coverage {
 // shares of the full score in [0, 1]; a value is absent (null) when nothing measured it —
 // never zero. Every figure carries its sample size.
 struct AttainmentMethod {
-  std::string students = "cohort";       // cohort | per_student
+  std::string students = "cohort";        // cohort | per_student
   std::string courses = "weighted_mean";  // weighted_mean | minimum (across a point's courses)
   std::string items = "minimum";          // minimum | mean (across an item's points)
   std::string weights = "support";        // support (H/M/L = 3/2/1 or numeric) | credits
@@ -168,10 +168,10 @@ struct MatrixPoint {
 };
 
 struct MatrixCell {
-  int point = 0;           // index into points
-  int course = 0;          // index into courses
-  std::string weight;      // "H", "M", "L" or a number as written
-  double weight_value = 0;  // 3/2/1 or the number
+  int point = 0;                         // index into points
+  int course = 0;                        // index into courses
+  std::string weight;                    // "H", "M", "L" or a number as written
+  double weight_value = 0;               // 3/2/1 or the number
   std::vector<std::string> assessments;  // of this course, measuring this point
 };
 
