@@ -253,6 +253,46 @@ TEST(ZyEval, OutputFileIsWrittenWholeOrNotAtAll) {
   std::filesystem::remove(out);
 }
 
+TEST(ZyReport, EveryFormAndLanguage) {
+  Outcome md = Zy("report examples/failing.json");
+  EXPECT_EQ(md.status, 0) << md.err;
+  EXPECT_THAT(md.out, HasSubstr("# 卓越计划实施工作评价报告"));
+  EXPECT_THAT(Zy("report examples/failing.json --lang en").out,
+              HasSubstr("Excellent Engineer plan evaluation"));
+  EXPECT_THAT(Zy("report examples/failing.json --format html").out,
+              testing::StartsWith("<!DOCTYPE html>"));
+  Outcome supplement = Zy("report examples/failing.json --supplement");
+  EXPECT_EQ(supplement.status, 0) << supplement.err;
+  EXPECT_THAT(supplement.out, HasSubstr("九、国际化工程人才培养"));
+  EXPECT_THAT(Zy("eval examples/failing.json").out, HasSubstr("评价结论"));
+  EXPECT_THAT(Zy("eval examples/failing.json --lang en").out, HasSubstr("overall: "));
+}
+
+TEST(ZyReport, XlsxIsWrittenWholeOrNotAtAll) {
+  std::filesystem::path out =
+      std::filesystem::temp_directory_path() / ("zy_report_" + std::to_string(getpid()) + ".xlsx");
+  std::filesystem::remove(out);
+  Outcome good = Zy("report examples/compliant.json --format xlsx --output " + out.string());
+  EXPECT_EQ(good.status, 0) << good.err;
+  EXPECT_THAT(ReadFile(out), testing::StartsWith("PK"));  // a zip archive
+  EXPECT_FALSE(std::filesystem::exists(out.string() + ".tmp"));
+  std::filesystem::remove(out);
+
+  Outcome nowhere =
+      Zy("report examples/compliant.json --format xlsx --output /nonexistent/dir/r.xlsx");
+  EXPECT_EQ(nowhere.status, 1);
+  EXPECT_THAT(nowhere.err, HasSubstr("/nonexistent/dir/r.xlsx"));
+  EXPECT_THAT(nowhere.err, Not(HasSubstr("cannot write /nonexistent/dir/r.xlsx:")));
+}
+
+TEST(ZyReport, UsageErrors) {
+  EXPECT_EQ(Zy("report examples/failing.json --format xlsx").status, 2);  // needs --output
+  EXPECT_EQ(Zy("report examples/failing.json --supplement --format xlsx").status, 2);
+  EXPECT_EQ(Zy("report examples/failing.json --lang fr").status, 2);
+  EXPECT_EQ(Zy("eval examples/failing.json --format pdf").status, 2);
+  EXPECT_EQ(Zy("eval examples/failing.json --supplement").status, 2);  // report's option
+}
+
 TEST(ZyEval, ColorOnlyWhenAsked) {
   EXPECT_THAT(Zy("eval examples/failing.json --color always").out, HasSubstr("\x1b["));
   EXPECT_THAT(Zy("eval examples/failing.json").out, Not(HasSubstr("\x1b[")));  // not a TTY

@@ -170,8 +170,10 @@ int Run(const std::vector<std::string>& args, bool report_command) {
     if (written.ok()) std::filesystem::rename(temporary, output, error);
     if (!written.ok() || error) {
       std::remove(temporary.c_str());
-      std::cerr << "zy: cannot write " << output
-                << (written.ok() ? "" : ": " + std::string(written.message())) << "\n";
+      // The library's message names the file it tried; a failed rename names the target.
+      std::cerr << "zy: "
+                << (written.ok() ? "cannot write " + output : std::string(written.message()))
+                << "\n";
       return kExitInput;
     }
   } else if (format == "json") {
