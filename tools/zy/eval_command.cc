@@ -170,10 +170,11 @@ int Run(const std::vector<std::string>& args, bool report_command) {
     if (written.ok()) std::filesystem::rename(temporary, output, error);
     if (!written.ok() || error) {
       std::remove(temporary.c_str());
-      // The library's message names the file it tried; a failed rename names the target.
-      std::cerr << "zy: "
-                << (written.ok() ? "cannot write " + output : std::string(written.message()))
-                << "\n";
+      // The library names the temporary file it tried; the user named `output`.
+      std::string reason(written.message());
+      std::string prefix = "cannot write " + temporary + ": ";
+      if (reason.starts_with(prefix)) reason.erase(0, prefix.size());
+      std::cerr << "zy: cannot write " << output << (written.ok() ? "" : ": " + reason) << "\n";
       return kExitInput;
     }
   } else if (format == "json") {
