@@ -218,7 +218,7 @@ struct ReportDiff {
 // What changed from `old_report` to `new_report`.
 ReportDiff DiffReports(const Report& old_report, const Report& new_report);
 // The diff as text for the terminal ("no change" when empty) …
-std::string DiffToText(const ReportDiff& diff);
+std::string DiffToText(const ReportDiff& diff, Language language = Language::kZh);
 // … or as JSON ("format": "zhuoyue.diff/1").
 std::string DiffToJson(const ReportDiff& diff);
 

@@ -9,7 +9,9 @@ ReportDiff DiffReports(const Report& old_report, const Report& new_report) {
   return CompareReports(old_report, new_report);
 }
 
-std::string DiffToText(const ReportDiff& diff) { return RenderDiffText(diff); }
+std::string DiffToText(const ReportDiff& diff, Language language) {
+  return RenderDiffText(diff, language);
+}
 
 std::string DiffToJson(const ReportDiff& diff) { return RenderDiffJson(diff); }
 

@@ -237,95 +237,111 @@ Json OptionalJson(const std::optional<double>& value) {
 
 }  // namespace
 
-std::string RenderDiffText(const ReportDiff& diff) {
-  if (diff.empty()) return "no change\n";
+std::string RenderDiffText(const ReportDiff& diff, Language language) {
+  auto say = [&](const char* zh, const char* en) { return Bilingual{zh, en}.In(language); };
+  auto verdict = [&](const std::optional<Verdict>& v) {
+    if (!v) return std::string(say("无", "absent"));
+    return std::string(language == Language::kZh ? VerdictLabel(*v, language) : VerdictName(*v));
+  };
+  if (diff.empty()) return absl::StrCat(say("无变化", "no change"), "\n");
   std::string out;
   if (diff.old_program != diff.new_program) {
-    absl::StrAppend(&out, "program: ", diff.old_program, " → ", diff.new_program, "\n");
+    absl::StrAppend(&out, say("专业：", "program: "), diff.old_program, " → ", diff.new_program,
+                    "\n");
   } else {
-    absl::StrAppend(&out, "program: ", diff.new_program, "\n");
+    absl::StrAppend(&out, say("专业：", "program: "), diff.new_program, "\n");
   }
   if (diff.overall_changed()) {
-    absl::StrAppend(&out, "overall: ", diff.old_overall, " → ", diff.new_overall, "\n");
+    absl::StrAppend(&out, say("评价结论：", "overall: "), diff.old_overall, " → ", diff.new_overall,
+                    "\n");
   } else {
-    absl::StrAppend(&out, "overall: ", diff.new_overall, " (unchanged)\n");
+    absl::StrAppend(&out, say("评价结论：", "overall: "), diff.new_overall,
+                    say("（未变）", " (unchanged)"), "\n");
   }
-  auto value_or_absent = [](const std::string& v) { return v.empty() ? "absent" : v; };
+  auto value_or_absent = [&](const std::string& v) { return v.empty() ? say("无", "absent") : v; };
   if (!diff.rules.empty()) {
-    absl::StrAppend(&out, "\nrules:\n");
+    absl::StrAppend(&out, "\n", say("评价规则", "rules"), say("：\n", ":\n"));
     for (const auto& s : diff.rules) {
       absl::StrAppend(&out, "  ", s.name, ": ", value_or_absent(s.old_value), " → ",
                       value_or_absent(s.new_value), "\n");
     }
   }
-  auto verdicts = [&](const char* title, const std::vector<ReportDiff::VerdictChange>& list) {
+  auto verdicts = [&](std::string title, const std::vector<ReportDiff::VerdictChange>& list) {
     if (list.empty()) return;
-    absl::StrAppend(&out, "\n", title, ":\n");
+    absl::StrAppend(&out, "\n", title, say("：\n", ":\n"));
     for (const auto& c : list) {
       absl::StrAppend(&out, "  ", c.id, c.title.empty() ? "" : " ", c.title, "  ",
-                      VerdictText(c.old_verdict));
+                      verdict(c.old_verdict));
       if (!c.old_level.empty() && c.old_level != VerdictText(c.old_verdict)) {
-        absl::StrAppend(&out, " (level ", c.old_level, ")");
+        absl::StrAppend(&out, say("（等级 ", " (level "), c.old_level, say("）", ")"));
       }
-      absl::StrAppend(&out, " → ", VerdictText(c.new_verdict));
+      absl::StrAppend(&out, " → ", verdict(c.new_verdict));
       if (!c.new_level.empty() && c.new_level != VerdictText(c.new_verdict)) {
-        absl::StrAppend(&out, " (level ", c.new_level, ")");
+        absl::StrAppend(&out, say("（等级 ", " (level "), c.new_level, say("）", ")"));
       }
       absl::StrAppend(&out, "\n");
     }
   };
-  verdicts("eligibility", diff.eligibility);
-  verdicts("general standard", diff.general_standard);
-  verdicts("requirements", diff.requirements);
+  verdicts(say("申请条件", "eligibility"), diff.eligibility);
+  verdicts(say("通用标准", "general standard"), diff.general_standard);
+  verdicts(say("专门要求", "requirements"), diff.requirements);
   if (!diff.criteria.empty()) {
-    absl::StrAppend(&out, "\ncriteria:\n");
+    absl::StrAppend(&out, "\n", say("判断依据", "criteria"), say("：\n", ":\n"));
     for (const auto& c : diff.criteria) {
       absl::StrAppend(&out, "  ", c.id, "  ");
       if (c.verdict_changed()) {
-        absl::StrAppend(&out, VerdictText(c.old_verdict), " → ", VerdictText(c.new_verdict));
+        absl::StrAppend(&out, verdict(c.old_verdict), " → ", verdict(c.new_verdict));
       } else {
-        absl::StrAppend(&out, VerdictText(c.new_verdict), " (unchanged)");
+        absl::StrAppend(&out, verdict(c.new_verdict), say("（未变）", " (unchanged)"));
       }
       std::string old_value = QuantityText(c.old_value), new_value = QuantityText(c.new_value);
       std::string old_threshold = QuantityText(c.old_threshold);
       std::string new_threshold = QuantityText(c.new_threshold);
       if (c.comparison == "all" && c.old_value && c.new_value) {
         // A rule over every member: how many of how many hold.
-        absl::StrAppend(&out, "  holds ",
-                        Move(absl::StrCat(old_value, " of ", old_threshold),
-                             absl::StrCat(new_value, " of ", new_threshold)));
+        auto holds = [&](const std::string& value, const std::string& of) {
+          return language == Language::kZh ? absl::StrCat(of, " 项中 ", value, " 项成立")
+                                           : absl::StrCat(value, " of ", of);
+        };
+        absl::StrAppend(&out, say("  ", "  holds "),
+                        Move(holds(old_value, old_threshold), holds(new_value, new_threshold)));
       } else {
         if (c.old_value || c.new_value) {
-          absl::StrAppend(&out, "  value ", Move(old_value, new_value));
+          absl::StrAppend(&out, say("  值 ", "  value "), Move(old_value, new_value));
         }
         if (c.old_threshold || c.new_threshold) {
-          absl::StrAppend(&out, c.old_value || c.new_value ? ", " : "  ", "needs ",
-                          c.comparison.empty() ? "" : c.comparison + " ",
+          absl::StrAppend(&out, c.old_value || c.new_value ? say("，", ", ") : "  ",
+                          say("要求 ", "needs "), c.comparison.empty() ? "" : c.comparison + " ",
                           Move(old_threshold, new_threshold));
         }
       }
       absl::StrAppend(&out, "\n");
       if (!c.now_failing.empty()) {
-        absl::StrAppend(&out, "      now failing: ", absl::StrJoin(c.now_failing, ", "), "\n");
+        absl::StrAppend(&out, say("      新增不满足：", "      now failing: "),
+                        absl::StrJoin(c.now_failing, ", "), "\n");
       }
       if (!c.no_longer_failing.empty()) {
-        absl::StrAppend(&out, "      no longer failing: ", absl::StrJoin(c.no_longer_failing, ", "),
-                        "\n");
+        absl::StrAppend(&out, say("      不再不满足：", "      no longer failing: "),
+                        absl::StrJoin(c.no_longer_failing, ", "), "\n");
       }
     }
   }
   if (!diff.coverage.empty()) {
-    absl::StrAppend(&out, "\ncoverage gaps:\n");
+    absl::StrAppend(&out, "\n", say("覆盖缺口", "coverage gaps"), say("：\n", ":\n"));
     for (const auto& g : diff.coverage) {
-      absl::StrAppend(&out, "  ", g.list, ":");
-      if (!g.opened.empty()) absl::StrAppend(&out, " new ", absl::StrJoin(g.opened, ", "));
+      absl::StrAppend(&out, "  ",
+                      language == Language::kZh ? CoverageLabel(g.list, language) : g.list,
+                      say("：", ":"));
+      if (!g.opened.empty())
+        absl::StrAppend(&out, say(" 新增 ", " new "), absl::StrJoin(g.opened, ", "));
       if (!g.opened.empty() && !g.closed.empty()) absl::StrAppend(&out, ";");
-      if (!g.closed.empty()) absl::StrAppend(&out, " closed ", absl::StrJoin(g.closed, ", "));
+      if (!g.closed.empty())
+        absl::StrAppend(&out, say(" 已关闭 ", " closed "), absl::StrJoin(g.closed, ", "));
       absl::StrAppend(&out, "\n");
     }
   }
   if (!diff.attainment.empty()) {
-    absl::StrAppend(&out, "\nattainment:\n");
+    absl::StrAppend(&out, "\n", say("达成度", "attainment"), say("：\n", ":\n"));
     for (const auto& m : diff.attainment) {
       absl::StrAppend(&out, "  ", m.point, "  ", AttainmentText(m.old_value, m.in_old), " → ",
                       AttainmentText(m.new_value, m.in_new));

@@ -16,7 +16,7 @@ namespace zhuoyue {
 ReportDiff CompareReports(const Report& old_report, const Report& new_report);
 
 // "no change\n" for an empty diff; otherwise one section per kind of change.
-std::string RenderDiffText(const ReportDiff& diff);
+std::string RenderDiffText(const ReportDiff& diff, Language language);
 
 // {"format": "zhuoyue.diff/1", "changed": …, "overall": {old, new}, …}, pretty-printed.
 std::string RenderDiffJson(const ReportDiff& diff);

@@ -68,7 +68,7 @@ Report Base() {
 TEST(Diff, AReportAgainstItselfHasNoChange) {
   ReportDiff diff = CompareReports(Base(), Base());
   EXPECT_TRUE(diff.empty());
-  EXPECT_EQ(RenderDiffText(diff), "no change\n");
+  EXPECT_EQ(RenderDiffText(diff, Language::kEn), "no change\n");
   Json json = Json::parse(RenderDiffJson(diff));
   EXPECT_EQ(json["format"], "zhuoyue.diff/1");
   EXPECT_EQ(json["changed"], false);
@@ -114,7 +114,7 @@ TEST(Diff, OverallRequirementsAndCriteria) {
   EXPECT_THAT(c52.no_longer_failing, IsEmpty());
   EXPECT_EQ(diff.criteria[1].id, "9.8");
 
-  std::string text = RenderDiffText(diff);
+  std::string text = RenderDiffText(diff, Language::kEn);
   EXPECT_THAT(text, HasSubstr("overall: passed_and_met → passed_not_met\n"));
   EXPECT_THAT(text, HasSubstr("  5 教师队伍建设  met (level distinction) → not_met\n"));
   EXPECT_THAT(text, HasSubstr("  5.2  met → not_met  holds 8 of 8 → 7 of 8\n"
@@ -138,7 +138,7 @@ TEST(Diff, AValueThatMovesWithoutChangingTheVerdictIsListed) {
   ReportDiff diff = CompareReports(Base(), now);
   ASSERT_EQ(diff.criteria.size(), 1u);
   EXPECT_FALSE(diff.criteria[0].verdict_changed());
-  EXPECT_THAT(RenderDiffText(diff),
+  EXPECT_THAT(RenderDiffText(diff, Language::kEn),
               HasSubstr("  5.4  met (unchanged)  holds 20 of 20 → 21 of 21\n"));
 }
 
@@ -150,7 +150,7 @@ TEST(Diff, WitnessesThatChangeAtTheSameCount) {
   ASSERT_EQ(diff.criteria.size(), 1u);
   EXPECT_THAT(diff.criteria[0].now_failing, ElementsAre("T02"));
   EXPECT_THAT(diff.criteria[0].no_longer_failing, ElementsAre("T01"));
-  EXPECT_THAT(RenderDiffText(diff), HasSubstr("      no longer failing: T01\n"));
+  EXPECT_THAT(RenderDiffText(diff, Language::kEn), HasSubstr("      no longer failing: T01\n"));
 }
 
 TEST(Diff, RangesAndUndefinedValues) {
@@ -166,7 +166,7 @@ TEST(Diff, RangesAndUndefinedValues) {
   now.requirements[0].criteria[3].value = undefined;
   ReportDiff diff = CompareReports(Base(), now);
   ASSERT_EQ(diff.criteria.size(), 2u);
-  std::string text = RenderDiffText(diff);
+  std::string text = RenderDiffText(diff, Language::kEn);
   EXPECT_THAT(text, HasSubstr("9.8  met → pending  value 0.133333 → [292, 302.5], needs >= 0.1"));
   EXPECT_THAT(text, HasSubstr("5.3  met (unchanged)  value none → null"));
   Json json = Json::parse(RenderDiffJson(diff));
@@ -189,7 +189,7 @@ TEST(Diff, CoverageGapsOpenedAndClosedPerList) {
   EXPECT_EQ(diff.coverage[2].list, "orphan_courses");
   EXPECT_THAT(diff.coverage[2].opened, ElementsAre("C42"));
   EXPECT_THAT(diff.coverage[2].closed, ElementsAre("C40"));
-  std::string text = RenderDiffText(diff);
+  std::string text = RenderDiffText(diff, Language::kEn);
   EXPECT_THAT(text, HasSubstr("  uncovered_points: closed S3.1\n"));
   EXPECT_THAT(text, HasSubstr("  orphan_courses: new C42; closed C40\n"));
   Json json = Json::parse(RenderDiffJson(diff));
@@ -222,7 +222,7 @@ TEST(Diff, AttainmentMovesWithNulls) {
   EXPECT_EQ(diff.attainment[4].point, "S9.9");
   EXPECT_FALSE(diff.attainment[4].in_new);
 
-  std::string text = RenderDiffText(diff);
+  std::string text = RenderDiffText(diff, Language::kEn);
   EXPECT_THAT(text, HasSubstr("  S1.1  0.700 → 0.750  (+0.050)\n"));
   EXPECT_THAT(text, HasSubstr("  S2.1  null → 0.600  unknown → attained\n"));
   EXPECT_THAT(text, HasSubstr("  S2.2  0.500 → null  not_attained → unknown\n"));
@@ -246,7 +246,7 @@ TEST(Diff, RulesInForce) {
   EXPECT_EQ(diff.rules[1].name, "industry_years_min");
   EXPECT_EQ(diff.rules[1].old_value, "5");
   EXPECT_EQ(diff.rules[1].new_value, "3");
-  EXPECT_THAT(RenderDiffText(diff), HasSubstr("  industry_years_min: 5 → 3\n"));
+  EXPECT_THAT(RenderDiffText(diff, Language::kEn), HasSubstr("  industry_years_min: 5 → 3\n"));
 }
 
 TEST(Diff, EntitiesInOnlyOneReport) {
@@ -262,7 +262,7 @@ TEST(Diff, EntitiesInOnlyOneReport) {
   EXPECT_EQ(diff.criteria[0].id, "5.3");
   EXPECT_FALSE(diff.criteria[0].new_verdict.has_value());
   EXPECT_EQ(diff.criteria[1].id, "10.1");
-  std::string text = RenderDiffText(diff);
+  std::string text = RenderDiffText(diff, Language::kEn);
   EXPECT_THAT(text, HasSubstr("  5.3  met → absent\n"));
   EXPECT_THAT(text, HasSubstr("  10 学校支持保障  absent → pending\n"));
 }
@@ -343,7 +343,7 @@ TEST_P(DiffExampleRoundTrip, ReadsBackToTheSameReport) {
   ASSERT_TRUE(back.ok()) << back.status();
   EXPECT_EQ(RenderJson(*back), json);
   ReportDiff diff = DiffReports(*report, *back);
-  EXPECT_TRUE(diff.empty()) << DiffToText(diff);
+  EXPECT_TRUE(diff.empty()) << DiffToText(diff, Language::kEn);
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, DiffExampleRoundTrip,

@@ -45,8 +45,20 @@ class ZyDiff : public testing::Test {
   std::filesystem::path dir_;
 };
 
-TEST_F(ZyDiff, CompliantToFailing) {
+TEST_F(ZyDiff, SpeaksChineseByDefault) {
   ZyResult run = Zy("diff examples/compliant.json examples/failing.json");
+  EXPECT_EQ(run.status, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("评价结论：passed_and_met → passed_not_met\n"));
+  EXPECT_THAT(run.out, HasSubstr("  G10  达到 → 未达到\n"));
+  EXPECT_THAT(run.out, HasSubstr("  1.1  达到 → 未达到  11 项中 11 项成立 → 11 项中 10 项成立\n"
+                                 "      新增不满足：G10\n"));
+  EXPECT_THAT(run.out, HasSubstr("  无课程支撑的标准点： 新增 S3.1\n"));
+  EXPECT_EQ(Zy("diff examples/failing.json examples/failing.json").out, "无变化\n");
+  EXPECT_EQ(Zy("diff examples/failing.json examples/failing.json --lang fr").status, 2);
+}
+
+TEST_F(ZyDiff, CompliantToFailing) {
+  ZyResult run = Zy("diff examples/compliant.json examples/failing.json --lang en");
   EXPECT_EQ(run.status, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("overall: passed_and_met → passed_not_met\n"));
   EXPECT_THAT(run.out, HasSubstr("  5 教师队伍建设  met (level distinction) → not_met\n"));
@@ -60,7 +72,7 @@ TEST_F(ZyDiff, CompliantToFailing) {
 }
 
 TEST_F(ZyDiff, ADossierAgainstItselfHasNoChange) {
-  ZyResult run = Zy("diff examples/failing.json examples/failing.json");
+  ZyResult run = Zy("diff examples/failing.json examples/failing.json --lang en");
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out, "no change\n");
 }
@@ -68,18 +80,18 @@ TEST_F(ZyDiff, ADossierAgainstItselfHasNoChange) {
 // Reports filed by `zy eval --format json` compare as their dossiers do.
 TEST_F(ZyDiff, ReportsCompareAsTheirDossiers) {
   std::string compliant = Report("compliant"), failing = Report("failing");
-  ZyResult reports = Zy("diff '" + compliant + "' '" + failing + "'");
+  ZyResult reports = Zy("diff '" + compliant + "' '" + failing + "' --lang en");
   EXPECT_EQ(reports.status, 0) << reports.out;
-  ZyResult dossiers = Zy("diff examples/compliant.json examples/failing.json");
+  ZyResult dossiers = Zy("diff examples/compliant.json examples/failing.json --lang en");
   EXPECT_EQ(reports.out, dossiers.out);
   // A report against a fresh evaluation of its own dossier.
-  ZyResult mixed = Zy("diff '" + failing + "' examples/failing.json");
+  ZyResult mixed = Zy("diff '" + failing + "' examples/failing.json --lang en");
   EXPECT_EQ(mixed.status, 0);
   EXPECT_EQ(mixed.out, "no change\n");
 }
 
 TEST_F(ZyDiff, IncompleteShowsAttainmentMovesToNull) {
-  ZyResult run = Zy("diff examples/failing.json examples/incomplete.json");
+  ZyResult run = Zy("diff examples/failing.json examples/incomplete.json --lang en");
   EXPECT_EQ(run.status, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("overall: passed_not_met → pending\n"));
   EXPECT_THAT(run.out, HasSubstr("\nattainment:\n"));
@@ -88,16 +100,18 @@ TEST_F(ZyDiff, IncompleteShowsAttainmentMovesToNull) {
 
 TEST_F(ZyDiff, ParametersApplyToTheDossiers) {
   std::string lenient = Report("failing", "--param industry_years_min=3");
-  ZyResult run = Zy("diff '" + lenient + "' examples/failing.json");
+  ZyResult run = Zy("diff '" + lenient + "' examples/failing.json --lang en");
   EXPECT_EQ(run.status, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("rules:\n  industry_years_min: 3 → 5\n"));
   EXPECT_THAT(run.out, HasSubstr("  5.2  met → not_met  holds 8 of 8 → 7 of 8\n"
                                  "      now failing: T02\n"));
   // The same parameter on both sides: nothing changed.
-  ZyResult same = Zy("diff '" + lenient + "' examples/failing.json --param industry_years_min=3");
+  ZyResult same =
+      Zy("diff '" + lenient + "' examples/failing.json --param industry_years_min=3 --lang en");
   EXPECT_EQ(same.out, "no change\n");
   // With only reports there is nothing to apply them to.
-  ZyResult reports = Zy("diff '" + lenient + "' '" + lenient + "' --param industry_years_min=4");
+  ZyResult reports =
+      Zy("diff '" + lenient + "' '" + lenient + "' --param industry_years_min=4 --lang en");
   EXPECT_EQ(reports.status, 0);
   EXPECT_THAT(reports.out, HasSubstr("--rules and --param apply to dossiers"));
 }

@@ -32,6 +32,7 @@ constexpr char kUsage[] =
     "  --rules PATH          a rule pack directory or .zy file instead of the built-in pack\n"
     "  --param NAME=VALUE    override a pack parameter (repeatable)\n"
     "  --format text|json    output form (default: text)\n"
+    "  --lang zh|en          the language of the text (default zh)\n"
     "\n"
     "exit status: 0 compared, 1 unreadable input or rules, 2 usage error\n";
 
@@ -112,12 +113,20 @@ class Inputs {
 int RunDiff(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   CommonOptions common;
+  zhuoyue::Language language = zhuoyue::Language::kZh;
   for (size_t i = 0; i < args.size(); ++i) {
     bool taken = false;
     if (auto exit = ReadCommonOption(args, i, /*accepts_params=*/true, kUsage, common, taken)) {
       return *exit;
     }
     if (taken) continue;
+    if (args[i] == "--lang") {
+      if (i + 1 >= args.size() || (args[i + 1] != "zh" && args[i + 1] != "en")) {
+        return Usage("--lang is zh or en");
+      }
+      language = args[++i] == "zh" ? zhuoyue::Language::kZh : zhuoyue::Language::kEn;
+      continue;
+    }
     if (args[i].starts_with("--")) return Usage("unknown option " + args[i]);
     paths.push_back(args[i]);
   }
@@ -137,7 +146,8 @@ int RunDiff(const std::vector<std::string>& args) {
 
   zhuoyue::ReportDiff diff = zhuoyue::DiffReports(std::get<zhuoyue::Report>(old_report),
                                                   std::get<zhuoyue::Report>(new_report));
-  std::cout << (common.format == "json" ? zhuoyue::DiffToJson(diff) : zhuoyue::DiffToText(diff));
+  std::cout << (common.format == "json" ? zhuoyue::DiffToJson(diff)
+                                        : zhuoyue::DiffToText(diff, language));
   std::cout.flush();
   return kExitOk;
 }
