@@ -398,14 +398,25 @@ AttainmentResult AttainmentBuilder::Run() {
 
 const std::vector<AttainmentParam>& AttainmentParams() {
   static const std::vector<AttainmentParam> params = {
-      {"attainment_students", {"cohort", "per_student"}},
-      {"attainment_courses", {"weighted_mean", "minimum"}},
-      {"attainment_items", {"minimum", "mean"}},
-      {"attainment_weights", {"support", "credits"}},
-      {"attainment_threshold", {}},
-      {"attainment_good", {}},
+      {"attainment_students", {"cohort", "per_student"}, &AttainmentMethod::students},
+      {"attainment_courses", {"weighted_mean", "minimum"}, &AttainmentMethod::courses},
+      {"attainment_items", {"minimum", "mean"}, &AttainmentMethod::items},
+      {"attainment_weights", {"support", "credits"}, &AttainmentMethod::weights},
+      {"attainment_threshold", {}, nullptr, &AttainmentSettings::threshold},
+      {"attainment_good", {}, nullptr, &AttainmentSettings::good},
   };
   return params;
+}
+
+bool AttainmentParam::Accepts(const ir::Literal& value) const {
+  if (values.empty()) return value.kind == ir::Kind::kNumber;
+  return value.kind == ir::Kind::kText &&
+         std::any_of(values.begin(), values.end(), [&](const char* v) { return value.text == v; });
+}
+
+std::string AttainmentParam::Expected() const {
+  return values.empty() ? "a number, such as 0.6"
+                        : absl::StrCat("one of: ", absl::StrJoin(values, ", "));
 }
 
 absl::StatusOr<AttainmentSettings> AttainmentSettingsFrom(const CheckedPack& pack,
@@ -416,30 +427,15 @@ absl::StatusOr<AttainmentSettings> AttainmentSettingsFrom(const CheckedPack& pac
     int index = pack.FindParam(param.name);
     if (index < 0 || index >= static_cast<int>(params.size())) continue;
     const ir::Literal& value = params[index];
-    std::string name = param.name;
-    if (param.values.empty()) {
-      if (value.kind != ir::Kind::kNumber) {
-        return absl::InvalidArgumentError(absl::StrCat("parameter ", name, " must be a number"));
-      }
-      bool threshold = name == "attainment_threshold";
-      (threshold ? settings.threshold : settings.good) = value.number;
-      (threshold ? method.threshold : method.good) = value.number.ToDouble();
-      continue;
+    if (!param.Accepts(value)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "parameter ", param.name, " is ", value.ToJson(), "; it takes ", param.Expected()));
     }
-    bool allowed = value.kind == ir::Kind::kText &&
-                   std::any_of(param.values.begin(), param.values.end(),
-                               [&](const char* v) { return value.text == v; });
-    if (!allowed) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("parameter ", name, " is ", value.ToJson(),
-                       "; it takes one of: ", absl::StrJoin(param.values, ", ")));
-    }
-    std::string* target = name == "attainment_students"  ? &method.students
-                          : name == "attainment_courses" ? &method.courses
-                          : name == "attainment_items"   ? &method.items
-                                                         : &method.weights;
-    *target = value.text;
+    if (param.choice) method.*param.choice = value.text;
+    if (param.cutoff) settings.*param.cutoff = value.number;
   }
+  method.threshold = settings.threshold.ToDouble();
+  method.good = settings.good.ToDouble();
   return settings;
 }
 

@@ -21,19 +21,26 @@
 
 namespace zhuoyue {
 
-// The pack parameters that choose the method, with their allowed values (empty: a number).
-struct AttainmentParam {
-  const char* name;
-  std::vector<const char*> values;
-};
-const std::vector<AttainmentParam>& AttainmentParams();
-
 // The method, with its cut-offs kept exact: a student at exactly 0.6 attains 0.6.
 struct AttainmentSettings {
   AttainmentMethod method;
   Number threshold = Number::Ratio(3, 5);
   Number good = Number::Ratio(4, 5);
 };
+
+// A pack parameter that chooses the method: one of `values` into `choice`, or (no values) a
+// number into `cutoff`.
+struct AttainmentParam {
+  const char* name;
+  std::vector<const char*> values;
+  std::string AttainmentMethod::*choice = nullptr;
+  Number AttainmentSettings::*cutoff = nullptr;
+
+  bool Accepts(const ir::Literal& value) const;
+  // What it takes, for messages: "one of: cohort, per_student" or "a number, such as 0.6".
+  std::string Expected() const;
+};
+const std::vector<AttainmentParam>& AttainmentParams();
 
 // The settings from the pack's parameters (after overrides); a parameter the pack does not
 // declare keeps its default. An unknown method name is an error naming the allowed ones.

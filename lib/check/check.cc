@@ -1333,18 +1333,11 @@ std::unique_ptr<CheckedPack> Checker::Run() {
     auto engine = std::find_if(AttainmentParams().begin(), AttainmentParams().end(),
                                [&](const AttainmentParam& p) { return param.name == p.name; });
     if (engine != AttainmentParams().end()) {
-      bool valid = engine->values.empty()
-                       ? param.value.kind == Kind::kNumber
-                       : param.value.kind == Kind::kText &&
-                             std::any_of(engine->values.begin(), engine->values.end(),
-                                         [&](const char* v) { return param.value.text == v; });
-      if (!valid) {
+      if (!engine->Accepts(param.value)) {
         Error(param_spans_[i].second, kTypeMismatch,
               absl::StrCat("parameter `", param.name, "` chooses the attainment method; ",
                            param.value.ToJson(), " is not one of its values"),
-              engine->values.empty()
-                  ? "it takes a number, such as 0.6"
-                  : absl::StrCat("its values: ", absl::StrJoin(engine->values, ", ")));
+              absl::StrCat("it takes ", engine->Expected()));
       }
       continue;
     }

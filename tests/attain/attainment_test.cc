@@ -262,6 +262,21 @@ requirement 1 "达成度" {
   }
 }
 
+TEST(AttainmentTest, APackDeclaringAnUnknownMethodIsRefused) {
+  std::vector<Diagnostic> diagnostics;
+  auto pack = Pack::FromSources({{"rules.zy", R"(pack attain version "1"
+param attainment_courses = "median"
+param attainment_threshold = "high"
+)"}},
+                                &diagnostics);
+  ASSERT_FALSE(pack.ok());
+  ASSERT_EQ(diagnostics.size(), 2u);
+  EXPECT_EQ(diagnostics[0].code, "ZY1103");
+  EXPECT_EQ(diagnostics[0].line, 2);
+  EXPECT_THAT(diagnostics[0].help, HasSubstr("one of: weighted_mean, minimum"));
+  EXPECT_THAT(diagnostics[1].help, HasSubstr("a number"));
+}
+
 TEST(AttainmentTest, AttainmentTakesAPointOrAnItem) {
   std::vector<Diagnostic> diagnostics;
   std::string schema = ReadFile(std::string(ZHUOYUE_SOURCE_DIR) + "/dsl/zhuoyue/schema.zy");
