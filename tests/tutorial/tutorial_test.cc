@@ -371,6 +371,7 @@ std::string Quoted(const std::string& word) {
 
 // Writes every folder of the tutorial under a fresh temporary directory.
 fs::path Materialize() {
+  // mkdtemp replaces the trailing Xs with a unique suffix.
   std::string pattern = (fs::temp_directory_path() / "zy-tutorial-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) return {};
   fs::path root = pattern;

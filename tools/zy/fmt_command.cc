@@ -93,7 +93,7 @@ bool WriteAtomically(const std::string& name, const std::string& text, std::stri
     problem = std::strerror(errno);
     return false;
   }
-  std::string temporary = path + ".zyfmt-XXXXXX";
+  std::string temporary = path + ".zyfmt-XXXXXX";  // mkstemp fills in the Xs
   int fd = ::mkstemp(temporary.data());
   if (fd < 0) {
     problem = std::strerror(errno);
