@@ -5,13 +5,17 @@
 // 3 with --fail-on when the result is not met (or pending).
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "tools/zy/commands.h"
 #include "tools/zy/diagnostics_output.h"
 #include "zhuoyue/zhuoyue.h"
@@ -62,24 +66,27 @@ int InputFailure(const std::vector<zhuoyue::Diagnostic>& diagnostics, const absl
   return kExitInput;
 }
 
-// The temporary file a report is written to before it is renamed into place.
-std::string TemporaryFor(const std::string& path) { return path + ".tmp"; }
-
-// Writes through a temporary file and a rename, so a reader never sees half a report.
-bool WriteAtomically(const std::string& path, const std::string& text) {
-  std::string temporary = TemporaryFor(path);
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) {
-      std::remove(temporary.c_str());
-      return false;
-    }
-  }
+// Writes `path` through a temporary file and a rename, so a reader never sees half a
+// report; `write` fills the temporary file. The error names `path`, the file the user gave.
+absl::Status WriteAtomically(const std::string& path,
+                             const std::function<absl::Status(const std::string&)>& write) {
+  std::string temporary = path + ".tmp";
+  absl::Status written = write(temporary);
   std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) std::remove(temporary.c_str());
-  return !error;
+  if (written.ok()) std::filesystem::rename(temporary, path, error);
+  if (written.ok() && !error) return absl::OkStatus();
+  std::remove(temporary.c_str());
+  std::string reason = written.ok() ? error.message() : std::string(written.message());
+  std::string prefix = "cannot write " + temporary + ": ";  // how the library names it
+  if (reason.starts_with(prefix)) reason.erase(0, prefix.size());
+  return absl::UnavailableError(absl::StrCat("cannot write ", path, ": ", reason));
+}
+
+absl::Status WriteText(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (out.flush()) return absl::OkStatus();
+  return absl::UnavailableError(std::strerror(errno));
 }
 
 // Both commands: `report` only changes the default form and adds --supplement.
@@ -164,19 +171,7 @@ int Run(const std::vector<std::string>& args, bool report_command) {
     }
     text = *std::move(draft);
   } else if (format == "xlsx") {
-    std::string temporary = TemporaryFor(output);
-    absl::Status written = zhuoyue::WriteReportXlsx(*report, temporary, language);
-    std::error_code error;
-    if (written.ok()) std::filesystem::rename(temporary, output, error);
-    if (!written.ok() || error) {
-      std::remove(temporary.c_str());
-      // The library names the temporary file it tried; the user named `output`.
-      std::string reason(written.message());
-      std::string prefix = "cannot write " + temporary + ": ";
-      if (reason.starts_with(prefix)) reason.erase(0, prefix.size());
-      std::cerr << "zy: cannot write " << output << (written.ok() ? "" : ": " + reason) << "\n";
-      return kExitInput;
-    }
+    // Written to its file below.
   } else if (format == "json") {
     text = zhuoyue::ReportToJson(*report);
   } else if (format == "md") {
@@ -188,13 +183,17 @@ int Run(const std::vector<std::string>& args, bool report_command) {
         color == "always" || (color == "auto" && output.empty() && isatty(STDOUT_FILENO));
     text = zhuoyue::ReportToText(*report, colored, language);
   }
-  if (format == "xlsx") {
-    // The workbook went to its file above.
-  } else if (output.empty()) {
+  if (output.empty()) {
     std::cout << text;
     std::cout.flush();
-  } else if (!WriteAtomically(output, text)) {
-    std::cerr << "zy: cannot write " << output << "\n";
+  } else if (absl::Status written = WriteAtomically(
+                 output,
+                 [&](const std::string& temporary) {
+                   return format == "xlsx" ? zhuoyue::WriteReportXlsx(*report, temporary, language)
+                                           : WriteText(temporary, text);
+                 });
+             !written.ok()) {
+    std::cerr << "zy: " << written.message() << "\n";
     return kExitInput;
   }
   const std::string& overall = report->overall;
