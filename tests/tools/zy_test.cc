@@ -251,6 +251,10 @@ TEST(ZyEval, OutputFileIsWrittenWholeOrNotAtAll) {
   EXPECT_THAT(ReadFile(out), HasSubstr("\"format\": \"zhuoyue.report/1\""));
   EXPECT_FALSE(std::filesystem::exists(out.string() + ".tmp"));
   std::filesystem::remove(out);
+
+  Outcome nowhere = Zy("eval examples/failing.json --output /nonexistent/dir/r.txt");
+  EXPECT_EQ(nowhere.status, 1);
+  EXPECT_THAT(nowhere.err, HasSubstr("zy: cannot write /nonexistent/dir/r.txt: "));
 }
 
 TEST(ZyReport, EveryFormAndLanguage) {
