@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace {
 

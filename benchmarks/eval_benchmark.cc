@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include "check/ir.h"
 #include "load/dossier.h"
 #include "plan/plan.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue::internal {
 

@@ -1,7 +1,7 @@
 // The public face of `zy diff`: comparing two reports and reading a filed report back.
 #include "report/diff.h"
 
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue {
 

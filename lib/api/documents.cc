@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "api/api_access.h"
 #include "report/render.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue {
 
@@ -22,8 +22,9 @@ absl::Status WriteReportXlsx(const Report& report, const std::string& path, Lang
   absl::Status status =
       internal::Guarded("writing the workbook", [&] { return WriteXlsx(report, language, path); });
   if (!status.ok()) {
+    // WriteXlsx works in `path`.tmp; `path` itself is untouched until the final rename.
     std::error_code ignored;
-    std::filesystem::remove(path, ignored);
+    std::filesystem::remove(path + ".tmp", ignored);
   }
   return status;
 }
@@ -34,10 +35,12 @@ absl::StatusOr<std::string> SupplementDraft(const Pack& pack, const Dossier& dos
   if (!internal::ApiAccess::LoadedWith(dossier, pack)) {
     return absl::InvalidArgumentError("the dossier was loaded with another pack");
   }
-  return RenderSupplement(
-      report, internal::ApiAccess::TablesOf(dossier),
-      internal::ApiAccess::PlanOf(pack).pack->schema, language,
-      format == DocumentFormat::kHtml ? SupplementFormat::kHtml : SupplementFormat::kMarkdown);
+  return internal::Guarded("writing the supplement", [&]() -> absl::StatusOr<std::string> {
+    return RenderSupplement(
+        report, internal::ApiAccess::TablesOf(dossier),
+        internal::ApiAccess::PlanOf(pack).pack->schema, language,
+        format == DocumentFormat::kHtml ? SupplementFormat::kHtml : SupplementFormat::kMarkdown);
+  });
 }
 
 }  // namespace zhuoyue

@@ -1,5 +1,5 @@
 // The public C++ API: the pipeline's stages put together behind Pack, Dossier and Evaluate.
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -8,7 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "zhuoyue/report.h"
-#include "zhuoyue/zhuoyue.h"  // ReportDiff
+#include "zhuoyue/zhuoyue.hpp"  // ReportDiff
 
 namespace zhuoyue {
 

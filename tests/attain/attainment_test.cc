@@ -21,7 +21,7 @@
 #include <sstream>
 #include <string>
 
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue {
 namespace {

@@ -10,7 +10,7 @@
 #include <regex>
 #include <sstream>
 
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue {
 namespace {

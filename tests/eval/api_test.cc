@@ -1,4 +1,4 @@
-// The public API around evaluation (include/zhuoyue/zhuoyue.h): rule and dossier
+// The public API around evaluation (include/zhuoyue/zhuoyue.hpp): rule and dossier
 // diagnostics, parameter overrides, pack/dossier pairing, and the JSON report
 // (shared/spec/report-v1.md), with small packs written here.
 #include <gmock/gmock.h>

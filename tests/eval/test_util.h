@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue {
 

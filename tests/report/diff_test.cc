@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "report/render.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue {
 namespace {

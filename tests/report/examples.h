@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue::report_test {
 

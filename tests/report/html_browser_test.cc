@@ -35,7 +35,7 @@
 
 #include "report/examples.h"
 #include "report/render.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "report/labels.h"
 #include "report/render.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue {
 namespace {

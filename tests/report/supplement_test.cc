@@ -23,7 +23,7 @@
 #include "report/examples.h"
 #include "report/labels.h"
 #include "report/render.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue {
 namespace {

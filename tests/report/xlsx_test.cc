@@ -15,7 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "report/labels.h"
 #include "report/render.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zhuoyue {
 namespace {

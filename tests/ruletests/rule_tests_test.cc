@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 #include "zy_process.h"
 
 namespace zhuoyue {

@@ -27,7 +27,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "zhuoyue/diagnostic.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 #if __has_include("zhuoyue/format.h")
 #include "zhuoyue/format.h"
 #define ZHUOYUE_TUTORIAL_HAS_FORMAT 1

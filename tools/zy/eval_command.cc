@@ -18,7 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "tools/zy/commands.h"
 #include "tools/zy/diagnostics_output.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zy {
 namespace {

@@ -9,7 +9,7 @@
 #include "tools/zy/commands.h"
 #include "tools/zy/diagnostics_output.h"
 #include "zhuoyue/explain.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zy {
 namespace {

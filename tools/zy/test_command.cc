@@ -10,7 +10,7 @@
 #include "tools/zy/commands.h"
 #include "tools/zy/diagnostics_output.h"
 #include "zhuoyue/rule_tests.h"
-#include "zhuoyue/zhuoyue.h"
+#include "zhuoyue/zhuoyue.hpp"
 
 namespace zy {
 namespace {
