@@ -4,12 +4,14 @@
 #   tools/dev.sh test      runs the whole test suite, then the concurrency tests under
 #                          ThreadSanitizer (preset tsan, its own build folder)
 #   tools/dev.sh build     only builds
+#   tools/dev.sh abi-baseline  rewrites tests/abi/libzhuoyue.abi from the built library, for
+#                          a commit that deliberately adds to the C ABI
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(cmake ninja-build g++ ccache pkg-config python3 python3-dev libboost1.74-dev libabsl-dev
           nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev
-          python3-openpyxl chromium fonts-wqy-zenhei)
+          python3-openpyxl chromium fonts-wqy-zenhei abigail-tools)
 
 # Builds in other folders (the tsan preset, the add_subdirectory consumer test) reuse the
 # objects of this one: ccache then ignores the folder a compiler runs in.
@@ -47,11 +49,15 @@ case "${1:-}" in
     cmake --build --preset tsan
     ctest --preset tsan
     ;;
+  abi-baseline)
+    build
+    tests/abi/abi_check.sh build/lib/libzhuoyue.so --update
+    ;;
   build)
     build
     ;;
   *)
-    echo "usage: tools/dev.sh example|test|build" >&2
+    echo "usage: tools/dev.sh example|test|build|abi-baseline" >&2
     exit 2
     ;;
 esac
