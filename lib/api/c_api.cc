@@ -135,8 +135,23 @@ int Missing(const char* what) { return Fail(ZY_EINVALID, absl::StrCat(what, " is
 
 // Options: NULL means the defaults; a version this library does not know is misuse.
 template <typename Options>
-bool VersionKnown(const Options* options, unsigned int current) {
-  return options == nullptr || (options->version >= 1 && options->version <= current);
+int CheckVersion(const Options* options, unsigned int current, const char* type) {
+  if (options == nullptr || (options->version >= 1 && options->version <= current)) return ZY_OK;
+  return Fail(ZY_EINVALID, absl::StrCat("unknown ", type, " version ", options->version));
+}
+
+// The body of zy_*_options_init: the defaults of `version`, when it is known.
+template <typename Options>
+int InitOptions(Options* options, unsigned int version, unsigned int current, const char* type,
+                const Options& defaults) {
+  Error().Clear();
+  if (options == nullptr) return Missing("options");
+  if (version < 1 || version > current) {
+    return Fail(ZY_EINVALID, absl::StrCat("unknown ", type, " version ", version));
+  }
+  *options = defaults;
+  options->version = version;
+  return ZY_OK;
 }
 
 zhuoyue::PackOptions PackOptionsOf(const zy_pack_options* options) {
@@ -268,20 +283,14 @@ const zy_diagnostic* zy_diagnostic_at(size_t index) {
 void zy_free(void* string) { std::free(string); }
 
 int zy_pack_options_init(zy_pack_options* options, unsigned int version) {
-  Error().Clear();
-  if (options == nullptr) return Missing("options");
-  if (version < 1 || version > ZY_PACK_OPTIONS_VERSION) {
-    return Fail(ZY_EINVALID, absl::StrCat("unknown zy_pack_options version ", version));
-  }
-  *options = zy_pack_options ZY_PACK_OPTIONS_INIT;
-  options->version = version;
-  return ZY_OK;
+  return InitOptions(options, version, ZY_PACK_OPTIONS_VERSION, "zy_pack_options",
+                     zy_pack_options ZY_PACK_OPTIONS_INIT);
 }
 
 int zy_pack_builtin(zy_pack** out, const zy_pack_options* options) {
   return Run(out, [&]() -> int {
-    if (!VersionKnown(options, ZY_PACK_OPTIONS_VERSION)) {
-      return Fail(ZY_EINVALID, "unknown zy_pack_options version");
+    if (int code = CheckVersion(options, ZY_PACK_OPTIONS_VERSION, "zy_pack_options")) {
+      return code;
     }
     std::vector<Diagnostic> diagnostics;
     auto pack = zhuoyue::Pack::Builtin(&diagnostics, PackOptionsOf(options));
@@ -292,8 +301,8 @@ int zy_pack_builtin(zy_pack** out, const zy_pack_options* options) {
 int zy_pack_open(zy_pack** out, const char* path, const zy_pack_options* options) {
   return Run(out, [&]() -> int {
     if (path == nullptr) return Missing("path");
-    if (!VersionKnown(options, ZY_PACK_OPTIONS_VERSION)) {
-      return Fail(ZY_EINVALID, "unknown zy_pack_options version");
+    if (int code = CheckVersion(options, ZY_PACK_OPTIONS_VERSION, "zy_pack_options")) {
+      return code;
     }
     std::vector<Diagnostic> diagnostics;
     auto pack = zhuoyue::Pack::FromPath(path, &diagnostics, PackOptionsOf(options));
@@ -306,8 +315,8 @@ int zy_pack_compile(zy_pack** out, const char* name, const char* text, size_t le
   return Run(out, [&]() -> int {
     if (name == nullptr) return Missing("name");
     if (text == nullptr && length > 0) return Missing("text");
-    if (!VersionKnown(options, ZY_PACK_OPTIONS_VERSION)) {
-      return Fail(ZY_EINVALID, "unknown zy_pack_options version");
+    if (int code = CheckVersion(options, ZY_PACK_OPTIONS_VERSION, "zy_pack_options")) {
+      return code;
     }
     std::vector<Diagnostic> diagnostics;
     auto pack = zhuoyue::Pack::FromSources({{name, std::string(text ? text : "", length)}},
@@ -348,22 +357,16 @@ int zy_dossier_parse(zy_dossier** out, const zy_pack* pack, const char* json, si
 void zy_dossier_free(zy_dossier* dossier) { delete dossier; }
 
 int zy_evaluate_options_init(zy_evaluate_options* options, unsigned int version) {
-  Error().Clear();
-  if (options == nullptr) return Missing("options");
-  if (version < 1 || version > ZY_EVALUATE_OPTIONS_VERSION) {
-    return Fail(ZY_EINVALID, absl::StrCat("unknown zy_evaluate_options version ", version));
-  }
-  *options = zy_evaluate_options ZY_EVALUATE_OPTIONS_INIT;
-  options->version = version;
-  return ZY_OK;
+  return InitOptions(options, version, ZY_EVALUATE_OPTIONS_VERSION, "zy_evaluate_options",
+                     zy_evaluate_options ZY_EVALUATE_OPTIONS_INIT);
 }
 
 namespace {
 
 // The C++ options, or a failure already recorded (returned as its code).
 int EvaluateOptionsOf(const zy_evaluate_options* options, zhuoyue::EvaluateOptions& result) {
-  if (!VersionKnown(options, ZY_EVALUATE_OPTIONS_VERSION)) {
-    return Fail(ZY_EINVALID, "unknown zy_evaluate_options version");
+  if (int code = CheckVersion(options, ZY_EVALUATE_OPTIONS_VERSION, "zy_evaluate_options")) {
+    return code;
   }
   if (options == nullptr || options->param_count == 0) return ZY_OK;
   if (options->param_names == nullptr || options->param_values == nullptr) {
@@ -396,32 +399,35 @@ int zy_evaluate(zy_report** out, const zy_pack* pack, const zy_dossier* dossier,
   });
 }
 
+namespace {
+
+// zy_evaluate of a dossier just loaded (`loaded` is how that went), which lives only for it:
+// what zy_evaluate_file and zy_evaluate_json are.
+int EvaluateOnce(zy_report** out, int loaded, zy_dossier* dossier, const zy_pack* pack,
+                 const zy_evaluate_options* options) {
+  if (loaded != ZY_OK) {
+    if (out != nullptr) *out = nullptr;
+    return loaded;
+  }
+  int code = zy_evaluate(out, pack, dossier, options);
+  zy_dossier_free(dossier);
+  return code;
+}
+
+}  // namespace
+
 int zy_evaluate_file(zy_report** out, const zy_pack* pack, const char* path,
                      const zy_evaluate_options* options) {
-  return Run(out, [&]() -> int {
-    if (pack == nullptr) return Missing("pack");
-    if (path == nullptr) return Missing("path");
-    std::vector<Diagnostic> diagnostics;
-    auto dossier = zhuoyue::Dossier::FromFile(*pack->pack, path, &diagnostics);
-    SetDiagnostics(std::move(diagnostics));
-    if (!dossier.ok()) return FailWith(dossier.status(), ZY_EDOSSIER);
-    return EvaluateLoaded(out, *pack, **dossier, options);
-  });
+  zy_dossier* dossier = nullptr;
+  int loaded = zy_dossier_open(&dossier, pack, path);
+  return EvaluateOnce(out, loaded, dossier, pack, options);
 }
 
 int zy_evaluate_json(zy_report** out, const zy_pack* pack, const char* json, size_t length,
                      const char* name, const zy_evaluate_options* options) {
-  return Run(out, [&]() -> int {
-    if (pack == nullptr) return Missing("pack");
-    if (json == nullptr && length > 0) return Missing("json");
-    if (name == nullptr) return Missing("name");
-    std::vector<Diagnostic> diagnostics;
-    auto dossier = zhuoyue::Dossier::FromJson(
-        *pack->pack, std::string_view(json ? json : "", length), name, &diagnostics);
-    SetDiagnostics(std::move(diagnostics));
-    if (!dossier.ok()) return FailWith(dossier.status(), ZY_EDOSSIER);
-    return EvaluateLoaded(out, *pack, **dossier, options);
-  });
+  zy_dossier* dossier = nullptr;
+  int loaded = zy_dossier_parse(&dossier, pack, json, length, name);
+  return EvaluateOnce(out, loaded, dossier, pack, options);
 }
 
 void zy_report_free(zy_report* report) { delete report; }

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "capi/files.h"
 #include "nlohmann/json.hpp"
 #include "zhuoyue/zhuoyue.h"
 
@@ -22,16 +23,8 @@ namespace {
 
 using ::testing::HasSubstr;
 
-std::string Example(const std::string& name) {
-  return std::string(ZHUOYUE_SOURCE_DIR) + "/examples/" + name + ".json";
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using zhuoyue::testing::Example;
+using zhuoyue::testing::ReadFile;
 
 // Owning wrappers, so that a failed assertion frees what it holds.
 struct PackFree {

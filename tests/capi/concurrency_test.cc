@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "capi/files.h"
 #include "zhuoyue/zhuoyue.h"
 #include "zhuoyue/zhuoyue.hpp"
 
@@ -20,16 +21,8 @@ constexpr int kThreads = 8;
 constexpr int kRounds = 6;
 const char* const kExamples[] = {"compliant", "failing", "incomplete"};
 
-std::string Path(const std::string& example) {
-  return std::string(ZHUOYUE_SOURCE_DIR) + "/examples/" + example + ".json";
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using zhuoyue::testing::Example;
+using zhuoyue::testing::ReadFile;
 
 // Runs body(thread index) on kThreads threads at once, released together.
 template <typename Body>
@@ -52,8 +45,8 @@ TEST(ConcurrencyTest, ManyThreadsShareOnePackAndGetTheSequentialReports) {
   std::vector<std::string> texts, expected;
   std::vector<std::shared_ptr<const zhuoyue::Dossier>> shared_dossiers;
   for (const char* example : kExamples) {
-    texts.push_back(ReadFile(Path(example)));
-    auto dossier = zhuoyue::Dossier::FromJson(**pack, texts.back(), Path(example), nullptr);
+    texts.push_back(ReadFile(Example(example)));
+    auto dossier = zhuoyue::Dossier::FromJson(**pack, texts.back(), Example(example), nullptr);
     ASSERT_TRUE(dossier.ok()) << dossier.status();
     shared_dossiers.push_back(*dossier);
     auto report = zhuoyue::Evaluate(**pack, **dossier);
@@ -67,7 +60,7 @@ TEST(ConcurrencyTest, ManyThreadsShareOnePackAndGetTheSequentialReports) {
       // Half the work loads its own dossier, half shares one loaded before the threads.
       std::shared_ptr<const zhuoyue::Dossier> dossier = shared_dossiers[e];
       if (round % 2 == 0) {
-        auto own = zhuoyue::Dossier::FromJson(**pack, texts[e], Path(kExamples[e]), nullptr);
+        auto own = zhuoyue::Dossier::FromJson(**pack, texts[e], Example(kExamples[e]), nullptr);
         if (!own.ok()) {
           ++mismatches;
           continue;
@@ -89,7 +82,7 @@ TEST(ConcurrencyTest, TheCApiIsReentrantAndKeepsErrorsPerThread) {
   std::vector<std::string> expected_overall;
   for (const char* example : kExamples) {
     zy_report* report = nullptr;
-    ASSERT_EQ(zy_evaluate_file(&report, pack, Path(example).c_str(), nullptr), ZY_OK);
+    ASSERT_EQ(zy_evaluate_file(&report, pack, Example(example).c_str(), nullptr), ZY_OK);
     expected_overall.push_back(zy_report_overall(report));
     zy_report_free(report);
   }
@@ -105,7 +98,7 @@ TEST(ConcurrencyTest, TheCApiIsReentrantAndKeepsErrorsPerThread) {
         ++wrong;
       }
       size_t e = (t + round) % expected_overall.size();
-      if (zy_evaluate_file(&report, pack, Path(kExamples[e]).c_str(), nullptr) != ZY_OK ||
+      if (zy_evaluate_file(&report, pack, Example(kExamples[e]).c_str(), nullptr) != ZY_OK ||
           zy_report_overall(report) != expected_overall[e] || zy_error_last()[0] != '\0') {
         ++wrong;
       }
