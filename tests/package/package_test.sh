@@ -4,7 +4,8 @@
 #   1. `cmake --install` into a scratch prefix, then a CMake project with find_package;
 #   2. the same installed tree through pkg-config, with plain compiler commands;
 #   3. a CMake project that add_subdirectory()s the source tree.
-# Also checks what the install holds: the headers of include/zhuoyue/ and nothing internal.
+# Also checks what the install holds: the headers of include/zhuoyue/ and nothing internal,
+# the SONAME, the zy command, and the Python package when the build has one.
 #
 #   package_test.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
@@ -29,6 +30,12 @@ libdir=$(dirname "$(find "$prefix" -name 'libzhuoyue.so' | head -1)")
 soname=$(readelf -d "$libdir/libzhuoyue.so" | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')
 [ "$soname" = "libzhuoyue.so.1" ] || { echo "SONAME is '$soname'"; exit 1; }
 "$prefix/bin/zy" eval --format json "$source_dir/examples/failing.json" >/dev/null
+# The Python package, when the build has it, imports from the installed tree alone.
+if [ -d "$prefix/lib/python3/dist-packages/zhuoyue" ]; then
+  python=$(sed -n 's/^Python3_EXECUTABLE:[A-Z]*=//p' "$build_dir/CMakeCache.txt")
+  PYTHONPATH="$prefix/lib/python3/dist-packages" check "$python" \
+    "$source_dir/examples/embed/python/evaluate.py"
+fi
 
 echo "== find_package"
 cmake -S "$source_dir/tests/package/consumer" -B "$scratch/find" -G Ninja \
