@@ -206,11 +206,13 @@ ZY_EXPORT void zy_pack_free(zy_pack *pack);
  *  by zy_dossier_open() or zy_dossier_parse(), released with zy_dossier_free(). */
 typedef struct zy_dossier zy_dossier;
 
-/** Reads a zhuoyue.dossier/1 JSON file, checked against `pack`'s schema.
+/** Reads a dossier, checked against `pack`'s schema: a zhuoyue.dossier/1 JSON file, or a
+ *  folder holding a CSV bundle (one CSV file per table; its problems are located as
+ *  `folder/file.csv:line:column`).
  *  @param out   receives the dossier; free it with zy_dossier_free()
  *  @param pack  the pack whose schema the dossier is checked against; evaluate the dossier
  *               with this pack
- *  @param path  the JSON file; diagnostics name it
+ *  @param path  the JSON file or the bundle's folder; diagnostics name it
  *  @return ::ZY_OK, ::ZY_EIO when `path` cannot be opened or read, ::ZY_EDOSSIER (every
  *  problem a diagnostic located by its JSON pointer; nothing is half-loaded), ::ZY_EINVALID
  *  for a NULL argument, or ::ZY_ERROR for an internal failure */

@@ -183,12 +183,17 @@ class ZY_EXPORT Dossier {
   static absl::StatusOr<std::shared_ptr<const Dossier>> FromJson(
       const Pack& pack, std::string_view json, std::string_view name,
       std::vector<Diagnostic>* diagnostics);
-  /// Reads the zhuoyue.dossier/1 JSON file at `path`: FromJson() of its text, named `path`.
+  /// Reads the dossier at `path`: a zhuoyue.dossier/1 JSON file (FromJson() of its text,
+  /// named `path`), or a folder holding a CSV bundle — one CSV file per table, named after
+  /// it (`program.csv`, `courses.csv`, `supports.csv`, …; docs/dossier.md). A bundle is
+  /// checked exactly as the JSON it was exported from, and its problems are located as
+  /// `folder/file.csv:line:column`.
   /// @param pack         the pack whose schema the dossier is checked against
-  /// @param path         the JSON file
+  /// @param path         the JSON file or the bundle's folder
   /// @param diagnostics  receives every problem found, appended; may be null
   /// @return the dossier, shared; or NotFound when `path` cannot be opened, DataLoss when it
-  ///         cannot be read, otherwise as FromJson(). No exception is thrown.
+  ///         cannot be read, InvalidArgument when the dossier has errors (all in
+  ///         `diagnostics`), Internal for an internal failure. No exception is thrown.
   static absl::StatusOr<std::shared_ptr<const Dossier>> FromFile(
       const Pack& pack, const std::string& path, std::vector<Diagnostic>* diagnostics);
 

@@ -2,6 +2,7 @@
 #ifndef ZHUOYUE_LIB_API_API_ACCESS_H_
 #define ZHUOYUE_LIB_API_API_ACCESS_H_
 
+#include <memory>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -17,6 +18,9 @@ struct ApiAccess {
   static const Plan& PlanOf(const Pack& pack);
   static const DossierTables& TablesOf(const Dossier& dossier);
   static bool LoadedWith(const Dossier& dossier, const Pack& pack);
+  // A dossier of `pack` holding `tables`.
+  static std::shared_ptr<const Dossier> MakeDossier(const Pack& pack,
+                                                    std::unique_ptr<DossierTables> tables);
 };
 
 // The value of every pack parameter: its default, or the override in `options`.

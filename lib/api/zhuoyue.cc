@@ -17,6 +17,7 @@
 #include "eval/evaluate.h"
 #include "graph/coverage.h"
 #include "graph/matrix.h"
+#include "load/csv_loader.h"
 #include "load/json_loader.h"
 #include "parse/parse.h"
 #include "plan/plan.h"
@@ -174,6 +175,13 @@ namespace internal {
 
 const Plan& ApiAccess::PlanOf(const Pack& pack) { return *pack.impl_->plan; }
 const DossierTables& ApiAccess::TablesOf(const Dossier& dossier) { return *dossier.impl_->tables; }
+std::shared_ptr<const Dossier> ApiAccess::MakeDossier(const Pack& pack,
+                                                      std::unique_ptr<DossierTables> tables) {
+  auto impl = std::make_unique<DossierImpl>();
+  impl->pack = pack.impl_;
+  impl->tables = std::move(tables);
+  return std::shared_ptr<const Dossier>(new Dossier(std::move(impl)));
+}
 bool ApiAccess::LoadedWith(const Dossier& dossier, const Pack& pack) {
   return dossier.impl_->pack == pack.impl_;
 }
@@ -275,24 +283,41 @@ absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromPath(const std::string& pa
 Dossier::Dossier(std::unique_ptr<internal::DossierImpl> impl) : impl_(std::move(impl)) {}
 Dossier::~Dossier() = default;
 
-absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromJson(
-    const Pack& pack, std::string_view json, std::string_view name,
-    std::vector<Diagnostic>* diagnostics) {
+namespace {
+
+// Runs `load` (schema, diagnostics -> tables or nullptr) for a dossier of `pack`.
+template <typename Load>
+absl::StatusOr<std::shared_ptr<const Dossier>> LoadDossier(const Pack& pack,
+                                                           std::vector<Diagnostic>* diagnostics,
+                                                           Load load) {
   return Guarded("loading the dossier", [&]() -> absl::StatusOr<std::shared_ptr<const Dossier>> {
     std::vector<Diagnostic> found;
     std::unique_ptr<DossierTables> tables =
-        LoadJsonDossier(json, name, pack.impl_->plan->pack->schema, found);
+        load(internal::ApiAccess::PlanOf(pack).pack->schema, found);
     if (diagnostics) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
     if (!tables) return Failure("the dossier could not be read", found);
-    auto impl = std::make_unique<internal::DossierImpl>();
-    impl->pack = pack.impl_;
-    impl->tables = std::move(tables);
-    return std::shared_ptr<const Dossier>(new Dossier(std::move(impl)));
+    return internal::ApiAccess::MakeDossier(pack, std::move(tables));
+  });
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromJson(
+    const Pack& pack, std::string_view json, std::string_view name,
+    std::vector<Diagnostic>* diagnostics) {
+  return LoadDossier(pack, diagnostics, [&](const Schema& schema, Diagnostics& found) {
+    return LoadJsonDossier(json, name, schema, found);
   });
 }
 
 absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromFile(
     const Pack& pack, const std::string& path, std::vector<Diagnostic>* diagnostics) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return LoadDossier(pack, diagnostics, [&](const Schema& schema, Diagnostics& found) {
+      return LoadCsvBundle(path, schema, found);
+    });
+  }
   ZY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   return FromJson(pack, text, path, diagnostics);
 }

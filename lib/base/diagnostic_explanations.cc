@@ -874,6 +874,20 @@ requirement 1 "课程" {
   "international": {"other": ["2019 年中德工程教育论坛", "2019 年赴亚琛工业大学暑期交流"]}
 }
 )zy"},
+      {"ZY2012",
+       "A file of a CSV bundle cannot be read as a table: a quoted field never ends, a quote "
+       "stands inside an unquoted field, a row has more or fewer cells than the header, the "
+       "file is empty, a one-row table such as program.csv has another number of rows, a "
+       "child table lacks its parent key column, or the file is named after no table of the "
+       "dossier.\n\n"
+       "A bundle is one folder with one CSV file per table, as RFC 4180 writes it: a header "
+       "row, cells separated by commas, a cell with a comma, a quote or a line break quoted "
+       "(`\"a, b\"`, a quote inside written `\"\"`). Each problem names the file, line and "
+       "column.\n\n"
+       "Export again with quoting on (Excel: save as \"CSV UTF-8\"), or mend the line named. "
+       "The examples are the program.csv of a bundle.",
+       "id,name,university\n10698-080202,机械工程,\"西安交通大学\n",
+       "id,name,university\n10698-080202,机械工程,\"西安交通大学\"\n"},
   };
   return explanations;
 }

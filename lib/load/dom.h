@@ -71,6 +71,14 @@ class Reporter {
     Add(code, std::move(pointer), std::move(message), line, column);
   }
 
+  // An error in one file of an input made of several (a CSV bundle): `file` replaces the
+  // input's name.
+  void ErrorIn(std::string_view code, std::string file, int line, int column, std::string message) {
+    const size_t before = out_.size();
+    Error(code, "", std::move(message), line, column);
+    if (out_.size() > before && out_.back().code == code) out_.back().file = std::move(file);
+  }
+
   // True once anything was reported (even with max_errors == 0).
   bool failed() const { return count_ > 0 || stopped_; }
   // True once the limit was hit: callers stop walking, nothing more would be reported.

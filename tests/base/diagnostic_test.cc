@@ -3,7 +3,10 @@
 // diagnostic for people (Render), for one line (Format) and for tools (DiagnosticsToJson).
 #include "zhuoyue/diagnostic.h"
 
+#include <stdlib.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -51,6 +54,21 @@ Diagnostics LoadDossier(std::string_view json, bool* ok = nullptr) {
   Diagnostics diagnostics;
   bool loaded = Dossier::FromJson(*builtin, json, "example.json", &diagnostics).ok();
   if (ok) *ok = loaded;
+  return diagnostics;
+}
+
+// The examples of ZY2012 (malformed CSV bundle) are the program.csv of a bundle.
+bool IsCsvExample(std::string_view code) { return code == "ZY2012"; }
+
+// Loads `program_csv` as a one-file bundle with the built-in pack's schema.
+Diagnostics LoadBundle(std::string_view program_csv, bool* ok) {
+  static const std::shared_ptr<const Pack> builtin = *Pack::Builtin();
+  char folder[] = "/tmp/zy_bundle_XXXXXX";  // mkdtemp template: a fresh folder per call
+  EXPECT_NE(mkdtemp(folder), nullptr);
+  std::ofstream(std::string(folder) + "/program.csv") << program_csv;
+  Diagnostics diagnostics;
+  *ok = Dossier::FromFile(*builtin, folder, &diagnostics).ok();
+  std::filesystem::remove_all(folder);
   return diagnostics;
 }
 
@@ -120,6 +138,8 @@ TEST_P(RegistryEntry, FailingExampleGetsItsCode) {
   if (info.code.starts_with("ZY1")) {
     EXPECT_TRUE(IsWholePack(info.failing_example)) << info.code;
     diagnostics = CompileRules(info.failing_example, &ok);
+  } else if (IsCsvExample(info.code)) {
+    diagnostics = LoadBundle(info.failing_example, &ok);
   } else {
     diagnostics = LoadDossier(info.failing_example, &ok);
   }
@@ -138,6 +158,8 @@ TEST_P(RegistryEntry, FixedExampleIsClean) {
   if (info.code.starts_with("ZY1")) {
     EXPECT_TRUE(IsWholePack(info.fixed_example)) << info.code;
     diagnostics = CompileRules(info.fixed_example, &ok);
+  } else if (IsCsvExample(info.code)) {
+    diagnostics = LoadBundle(info.fixed_example, &ok);
   } else {
     EXPECT_TRUE(nlohmann::json::accept(info.fixed_example)) << info.code;
     diagnostics = LoadDossier(info.fixed_example, &ok);
