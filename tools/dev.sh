@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(cmake ninja-build g++ ccache pkg-config python3 python3-dev libboost1.74-dev libabsl-dev
           nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev
           python3-openpyxl chromium fonts-wqy-zenhei abigail-tools python3-pybind11 python3-pytest
-          default-jdk-headless libjna-java doxygen)
+          default-jdk-headless libjna-java doxygen
+          python3-distributed libsqlite3-dev)
 
 # Builds in other folders (the tsan preset, the add_subdirectory consumer test) reuse the
 # objects of this one: ccache then ignores the folder a compiler runs in.
