@@ -1,7 +1,14 @@
 #include "tools/zy/commands.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+
+#include "absl/strings/str_cat.h"
 
 namespace zy {
 
@@ -59,6 +66,29 @@ std::optional<int> ReadCommonOption(const std::vector<std::string>& args, size_t
     taken = false;
   }
   return std::nullopt;
+}
+
+// Writes `path` through a temporary file and a rename, so a reader never sees half a
+// report; `write` fills the temporary file. The error names `path`, the file the user gave.
+absl::Status WriteAtomically(const std::string& path,
+                             const std::function<absl::Status(const std::string&)>& write) {
+  std::string temporary = path + ".tmp";
+  absl::Status written = write(temporary);
+  std::error_code error;
+  if (written.ok()) std::filesystem::rename(temporary, path, error);
+  if (written.ok() && !error) return absl::OkStatus();
+  std::remove(temporary.c_str());
+  std::string reason = written.ok() ? error.message() : std::string(written.message());
+  std::string prefix = "cannot write " + temporary + ": ";  // how the library names it
+  if (reason.starts_with(prefix)) reason.erase(0, prefix.size());
+  return absl::UnavailableError(absl::StrCat("cannot write ", path, ": ", reason));
+}
+
+absl::Status WriteText(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (out.flush()) return absl::OkStatus();
+  return absl::UnavailableError(std::strerror(errno));
 }
 
 }  // namespace zy

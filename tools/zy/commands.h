@@ -2,6 +2,7 @@
 #ifndef ZHUOYUE_TOOLS_ZY_COMMANDS_H_
 #define ZHUOYUE_TOOLS_ZY_COMMANDS_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,13 @@ std::optional<int> ReadCommonOption(const std::vector<std::string>& args, size_t
                                     bool accepts_params, std::string_view usage,
                                     CommonOptions& common, bool& taken);
 
+// Writes `path` through a temporary file (`path`.tmp) and a rename, so a reader never sees
+// half a report; `write` fills the temporary file. The error names `path`.
+absl::Status WriteAtomically(const std::string& path,
+                             const std::function<absl::Status(const std::string&)>& write);
+// Writes `text` to `path` as it is.
+absl::Status WriteText(const std::string& path, const std::string& text);
+
 int RunEval(const std::vector<std::string>& args);
 int RunReport(const std::vector<std::string>& args);
 int RunFmt(const std::vector<std::string>& args);
@@ -51,6 +59,7 @@ int RunExplain(const std::vector<std::string>& args);
 int RunExplainVerdict(const std::vector<std::string>& args);
 int RunTest(const std::vector<std::string>& args);
 int RunDiff(const std::vector<std::string>& args);
+int RunBatch(const std::vector<std::string>& args);
 
 }  // namespace zy
 

@@ -66,29 +66,6 @@ int InputFailure(const std::vector<zhuoyue::Diagnostic>& diagnostics, const absl
   return kExitInput;
 }
 
-// Writes `path` through a temporary file and a rename, so a reader never sees half a
-// report; `write` fills the temporary file. The error names `path`, the file the user gave.
-absl::Status WriteAtomically(const std::string& path,
-                             const std::function<absl::Status(const std::string&)>& write) {
-  std::string temporary = path + ".tmp";
-  absl::Status written = write(temporary);
-  std::error_code error;
-  if (written.ok()) std::filesystem::rename(temporary, path, error);
-  if (written.ok() && !error) return absl::OkStatus();
-  std::remove(temporary.c_str());
-  std::string reason = written.ok() ? error.message() : std::string(written.message());
-  std::string prefix = "cannot write " + temporary + ": ";  // how the library names it
-  if (reason.starts_with(prefix)) reason.erase(0, prefix.size());
-  return absl::UnavailableError(absl::StrCat("cannot write ", path, ": ", reason));
-}
-
-absl::Status WriteText(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (out.flush()) return absl::OkStatus();
-  return absl::UnavailableError(std::strerror(errno));
-}
-
 // Both commands: `report` only changes the default form and adds --supplement.
 int Run(const std::vector<std::string>& args, bool report_command) {
   std::string dossier_path, output, fail_on, color = "auto";

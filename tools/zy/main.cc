@@ -23,6 +23,8 @@ constexpr char kUsage[] =
     "  explain-verdict DOSSIER CRITERION\n"
     "                           trace why a criterion got its verdict (zy explain-verdict --help)\n"
     "  diff OLD NEW [options]   what changed between two dossiers or reports (zy diff --help)\n"
+    "  batch INPUT... --out DIR\n"
+    "                           evaluate many dossiers in parallel (zy batch --help)\n"
     "\n"
     "exit status: 0 done, 1 unreadable input or rules, 2 usage error, 3 --fail-on\n";
 
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
   if (command == "explain-verdict") return zy::RunExplainVerdict(args);
   if (command == "test") return zy::RunTest(args);
   if (command == "diff") return zy::RunDiff(args);
+  if (command == "batch") return zy::RunBatch(args);
   std::cerr << "zy: unknown command `" << command << "`\n\n" << kUsage;
   return zy::kExitUsage;
 }
