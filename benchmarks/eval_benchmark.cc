@@ -2,10 +2,13 @@
 // the built-in pack, loading a dossier, evaluating it. Results: benchmarks/RESULTS.md.
 #include <benchmark/benchmark.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "api/api_access.h"
+#include "load/csv_loader.h"
 #include "zhuoyue/zhuoyue.hpp"
 
 namespace {
@@ -50,6 +53,31 @@ void BM_CompileBuiltinPack(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_CompileBuiltinPack)->Unit(benchmark::kMillisecond);
+
+// The compliant example as a CSV bundle (examples/bundles/compliant), from memory: what the
+// CSV reader adds to the JSON path is parsing the cells and joining child rows.
+void BM_LoadCsvBundle(benchmark::State& state) {
+  std::vector<zhuoyue::CsvFile> files;
+  size_t bytes = 0;
+  const std::filesystem::path folder =
+      std::filesystem::path(ZHUOYUE_SOURCE_DIR) / "examples" / "bundles" / "compliant";
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    files.push_back({entry.path().filename().string(), text.str()});
+    bytes += files.back().text.size();
+  }
+  const zhuoyue::Schema& schema = zhuoyue::internal::ApiAccess::PlanOf(BuiltinPack()).pack->schema;
+  for (auto _ : state) {
+    zhuoyue::Diagnostics diagnostics;
+    auto tables = zhuoyue::LoadCsvFiles(files, "bench", schema, diagnostics);
+    if (!tables) state.SkipWithError("the bundle did not load");
+    benchmark::DoNotOptimize(tables);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_LoadCsvBundle)->Unit(benchmark::kMicrosecond);
 
 void BM_LoadDossier(benchmark::State& state) {
   std::string json = EnlargedDossier(static_cast<int>(state.range(0)));
