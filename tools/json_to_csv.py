@@ -29,14 +29,26 @@ class Literal(str):
     """A number as written in the JSON text."""
 
 
+class EmptyText(str):
+    """Empty text, written `""` (an unquoted empty cell is an absent value)."""
+
+
 def cell(value):
     if value is None:
         return "null"
+    if isinstance(value, str) and value == "" and not isinstance(value, Literal):
+        return EmptyText()
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, list):
         return ";".join(cell(v) for v in value)
     return str(value)
+
+
+def quote(text):
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def flatten(row, prefix, out, children, table):
@@ -82,7 +94,14 @@ class Bundle:
                 writer = csv.writer(f, lineterminator="\r\n")
                 writer.writerow(columns)
                 for row in rows:
-                    writer.writerow([row.get(c, "") for c in columns])
+                    cells = [row.get(c, "") for c in columns]
+                    # csv writes "" as nothing; write the row by hand when it holds one.
+                    if any(isinstance(v, EmptyText) for v in cells):
+                        line = ",".join('""' if isinstance(v, EmptyText) else quote(v)
+                                        for v in cells)
+                        f.write(line + "\r\n")
+                    else:
+                        writer.writerow(cells)
 
 
 def convert(dossier):

@@ -37,6 +37,7 @@ struct Cell {
   std::string text;
   int line = 0;
   int column = 0;
+  bool quoted = false;  // `""` is empty text; an unquoted empty cell is an absent value
 };
 
 struct Record {
@@ -77,6 +78,7 @@ bool ParseCsv(std::string_view text, const std::string& file, Reporter& reporter
     while (!end_of_record) {
       Cell cell{"", line, column};
       if (i < text.size() && text[i] == '"') {
+        cell.quoted = true;
         const int quote_line = line, quote_column = column;
         advance(text[i++]);
         bool closed = false;
@@ -127,8 +129,8 @@ bool ParseCsv(std::string_view text, const std::string& file, Reporter& reporter
         end_of_record = true;
       }
     }
-    // A blank line carries no row (Excel leaves none; an editor may leave one at the end).
-    if (record.cells.size() == 1 && record.cells[0].text.empty()) continue;
+    // A blank line is a row of one empty cell (RFC 4180): in a one-column file such as
+    // international.csv, the empty list; elsewhere a row with too few cells.
     records.push_back(std::move(record));
   }
   return true;
@@ -285,7 +287,13 @@ class BundleReader {
     }
     const CsvTable& table = found->second;
     if (decl.singleton) {
-      if (table.rows.size() != 1) {
+      // Header only: the object is given, without fields of its own (`international` with
+      // only its tables).
+      if (table.rows.empty()) {
+        SingletonObject(t);
+        return;
+      }
+      if (table.rows.size() > 1) {
         const int line = table.rows.size() > 1 ? table.rows[1].line : 1;
         reporter_.ErrorIn(
             kMalformedCsv, FilePath(table.file), line, 1,
@@ -370,11 +378,12 @@ class BundleReader {
       const std::string& column = table.header[c].text;
       const Cell& cell = record.cells[c];
       const FieldId f = decl.FindField(column);
-      // An empty cell is unknown, except in a list column, where it is the empty list: the
-      // only way to write one (the column itself says the field is given).
+      // An empty cell is unknown, except `""` (empty text) and in a list column, where it
+      // is the empty list: the only way to write one (the column says the field is given).
       const bool list = f >= 0 && decl.fields[f].is_list;
-      if ((cell.text.empty() && !list) || (decl.parent != kNoTable && column == decl.parent_key &&
-                                           !schema_.tables[decl.parent].singleton)) {
+      if ((cell.text.empty() && !cell.quoted && !list) ||
+          (decl.parent != kNoTable && column == decl.parent_key &&
+           !schema_.tables[decl.parent].singleton)) {
         continue;
       }
       // "a.b.c": member c of object b of object a of the row.

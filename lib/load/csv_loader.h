@@ -13,8 +13,8 @@
 // - A cell is typed by the schema field its column names: numbers keep their literal text,
 //   booleans are `true`/`false` (any case, as Excel writes TRUE), lists are `a;b;c`, dotted
 //   columns (`thesis.venue`) fill nested objects, `null` on a nullable field means none.
-//   An empty cell is unknown, like an absent field — except in a list column, where it is
-//   the empty list (the only way to write one).
+//   An empty cell is unknown, like an absent field; `""` is empty text (as PostgreSQL's CSV
+//   tells NULL from ''); in a list column an empty cell is the empty list.
 // - A child table's file has its parent key column (`supports.csv`: `course`); each row
 //   joins the parent row with that id. When the file exists, a parent row without children
 //   has an empty list (known), not an unknown one.

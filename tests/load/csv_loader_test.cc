@@ -92,6 +92,23 @@ TEST(CsvLoaderTest, ReadsQuotingBomCrlfAndTypesCellsByTheSchema) {
   EXPECT_EQ(ColumnNamed(t, "courses", "semester").state[0], CellState::kUnknown);
 }
 
+TEST(CsvLoaderTest, QuotedEmptyIsEmptyTextAndABlankLineIsARowOfOneEmptyCell) {
+  Loaded loaded = Load({
+      {"program.csv", kProgram},
+      {"courses.csv", "id,implementation\nC1,\"\"\nC2,\n"},
+      {"international.csv", "other\r\n\r\n"},
+  });
+  ASSERT_TRUE(loaded.tables) << loaded.Describe();
+  const Column& implementation = ColumnNamed(*loaded.tables, "courses", "implementation");
+  EXPECT_EQ(implementation.state[0], CellState::kPresent);
+  EXPECT_EQ(loaded.tables->strings.Text(implementation.symbols[0]), "");
+  EXPECT_EQ(implementation.state[1], CellState::kUnknown);
+  // international.csv: its one row has an empty `other`, the empty list.
+  const Column& other = ColumnNamed(*loaded.tables, "international", "other");
+  EXPECT_EQ(other.state[0], CellState::kPresent);
+  EXPECT_EQ(other.list_begin[1] - other.list_begin[0], 0u);
+}
+
 TEST(CsvLoaderTest, ChildRowsJoinTheirParentsAndAnEmptyChildFileMeansNone) {
   Loaded loaded = Load({
       {"program.csv", kProgram},
