@@ -59,6 +59,7 @@ int RunExplain(const std::vector<std::string>& args);
 int RunExplainVerdict(const std::vector<std::string>& args);
 int RunTest(const std::vector<std::string>& args);
 int RunDiff(const std::vector<std::string>& args);
+int RunGen(const std::vector<std::string>& args);
 int RunBatch(const std::vector<std::string>& args);
 
 }  // namespace zy

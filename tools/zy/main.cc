@@ -25,6 +25,8 @@ constexpr char kUsage[] =
     "  diff OLD NEW [options]   what changed between two dossiers or reports (zy diff --help)\n"
     "  batch INPUT... --out DIR\n"
     "                           evaluate many dossiers in parallel (zy batch --help)\n"
+    "  gen --size SIZE --format F --out PATH\n"
+    "                           generate synthetic dossiers for benchmarks (zy gen --help)\n"
     "\n"
     "exit status: 0 done, 1 unreadable input or rules, 2 usage error, 3 --fail-on\n";
 
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
   if (command == "explain-verdict") return zy::RunExplainVerdict(args);
   if (command == "test") return zy::RunTest(args);
   if (command == "diff") return zy::RunDiff(args);
+  if (command == "gen") return zy::RunGen(args);
   if (command == "batch") return zy::RunBatch(args);
   std::cerr << "zy: unknown command `" << command << "`\n\n" << kUsage;
   return zy::kExitUsage;
