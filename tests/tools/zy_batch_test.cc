@@ -101,6 +101,31 @@ TEST(ZyBatchTest, ReportsEqualOneByOneEvaluationWhateverTheNumberOfJobs) {
   EXPECT_EQ(summary(one.out), summary(four.out));
 }
 
+// Generated programs (zy gen) as JSON files and as CSV bundles: the batch reports of the two
+// are identical, and equal `zy eval` of each input.
+TEST(ZyBatchTest, GeneratedBundlesGiveTheReportsOfTheirJson) {
+  Scratch scratch;
+  const std::string json = (scratch.path() / "json").string();
+  const std::string csv = (scratch.path() / "csv").string();
+  for (const auto& [format, out] : {std::pair{"json", json}, std::pair{"csv", csv}}) {
+    ZyResult gen = Zy(std::string("gen --size university --programs 12 --seed 5 --format ") +
+                      format + " --out " + out);
+    ASSERT_EQ(gen.status, 0) << gen.out;
+  }
+  const fs::path from_json = scratch.path() / "from_json", from_csv = scratch.path() / "from_csv";
+  ASSERT_EQ(Zy("batch " + json + " --out " + from_json.string() + " --jobs 2").status, 0);
+  ASSERT_EQ(Zy("batch " + csv + " --out " + from_csv.string() + " --jobs 2").status, 0);
+  const std::vector<std::string> reports = FilesIn(from_json);
+  ASSERT_EQ(reports.size(), 12u);
+  EXPECT_EQ(FilesIn(from_csv), reports);
+  for (const std::string& name : reports) {
+    EXPECT_EQ(ReadFile(from_csv / name), ReadFile(from_json / name)) << name;
+  }
+  const std::string program = reports.front().substr(0, reports.front().size() - 5);
+  EXPECT_EQ(ReadFile(from_csv / reports.front()),
+            Zy("eval --format json " + csv + "/" + program).out);
+}
+
 TEST(ZyBatchTest, AnUnreadableDossierIsListedAndTheOthersAreWritten) {
   Scratch scratch;
   FillInputs(scratch.path() / "in");
