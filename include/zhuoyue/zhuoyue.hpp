@@ -196,6 +196,25 @@ class ZY_EXPORT Dossier {
   ///         `diagnostics`), Internal for an internal failure. No exception is thrown.
   static absl::StatusOr<std::shared_ptr<const Dossier>> FromFile(
       const Pack& pack, const std::string& path, std::vector<Diagnostic>* diagnostics);
+  /// Reads program `program` from a SQLite database of many programs (docs/dossier.md,
+  /// "SQLite": the tables of a CSV bundle, each with a `program` column, and `_tables`
+  /// naming the tables each program has), checked like the same program as a CSV bundle.
+  /// Problems are located as `db.sqlite:table:ROWID:COLUMN`.
+  /// @param pack         the pack whose schema the dossier is checked against
+  /// @param path         the database file
+  /// @param program      the program's id
+  /// @param diagnostics  receives every problem found, appended; may be null
+  /// @return the dossier, shared; or InvalidArgument when it has errors or the database does
+  ///         not hold `program` (all in `diagnostics`), Internal for an internal failure. No
+  ///         exception is thrown.
+  static absl::StatusOr<std::shared_ptr<const Dossier>> FromSqlite(
+      const Pack& pack, const std::string& path, const std::string& program,
+      std::vector<Diagnostic>* diagnostics);
+  /// The ids of the programs a SQLite database of dossiers holds, in its order.
+  /// @param path  the database file
+  /// @return the ids; NotFound when the file cannot be opened, InvalidArgument when it is
+  ///         not such a database. No exception is thrown.
+  static absl::StatusOr<std::vector<std::string>> SqlitePrograms(const std::string& path);
 
   Dossier(const Dossier&) = delete;             ///< shared through std::shared_ptr, never copied
   Dossier& operator=(const Dossier&) = delete;  ///< never assigned either

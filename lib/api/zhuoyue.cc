@@ -19,6 +19,7 @@
 #include "graph/matrix.h"
 #include "load/csv_loader.h"
 #include "load/json_loader.h"
+#include "load/sqlite_loader.h"
 #include "parse/parse.h"
 #include "plan/plan.h"
 #include "report/render.h"
@@ -320,6 +321,18 @@ absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromFile(
   }
   ZY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   return FromJson(pack, text, path, diagnostics);
+}
+
+absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromSqlite(
+    const Pack& pack, const std::string& path, const std::string& program,
+    std::vector<Diagnostic>* diagnostics) {
+  return LoadDossier(pack, diagnostics, [&](const Schema& schema, Diagnostics& found) {
+    return LoadSqliteProgram(path, program, schema, found);
+  });
+}
+
+absl::StatusOr<std::vector<std::string>> Dossier::SqlitePrograms(const std::string& path) {
+  return Guarded("reading the database", [&] { return ListSqlitePrograms(path); });
 }
 
 absl::StatusOr<Report> Evaluate(const Pack& pack, const Dossier& dossier,

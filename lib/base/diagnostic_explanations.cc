@@ -885,7 +885,9 @@ requirement 1 "课程" {
        "(`\"a, b\"`, a quote inside written `\"\"`). Each problem names the file, line and "
        "column.\n\n"
        "Export again with quoting on (Excel: save as \"CSV UTF-8\"), or mend the line named. "
-       "The examples are the program.csv of a bundle.",
+       "A SQLite database of dossiers gets the same code when it is not one (no `program` or "
+       "`_tables` table) or does not hold the program asked for. The examples are the "
+       "program.csv of a bundle.",
        "id,name,university\n10698-080202,机械工程,\"西安交通大学\n",
        "id,name,university\n10698-080202,机械工程,\"西安交通大学\"\n"},
   };

@@ -23,6 +23,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "base/codes.h"
 #include "load/dom.h"
+#include "load/text_tables.h"
 
 namespace zhuoyue {
 namespace {
@@ -32,24 +33,6 @@ using namespace load;   // NOLINT: the DOM is what this file builds.
 
 // ---------------------------------------------------------------------------------------
 // 1. Records
-
-struct Cell {
-  std::string text;
-  int line = 0;
-  int column = 0;
-  bool quoted = false;  // `""` is empty text; an unquoted empty cell is an absent value
-};
-
-struct Record {
-  std::vector<Cell> cells;
-  int line = 0;
-};
-
-struct CsvTable {
-  int file = 0;  // index into the bundle's files
-  std::vector<Cell> header;
-  std::vector<Record> rows;
-};
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -180,18 +163,15 @@ std::string_view Trim(std::string_view s) {
 
 class BundleReader {
  public:
-  BundleReader(const std::vector<CsvFile>& files, std::string_view folder, const Schema& schema,
-               Reporter& reporter, Dom& dom)
-      : files_(files), folder_(folder), schema_(schema), reporter_(reporter), dom_(dom) {}
+  BundleReader(std::vector<SourceTable> sources, const Schema& schema, Reporter& reporter, Dom& dom)
+      : sources_(std::move(sources)), schema_(schema), reporter_(reporter), dom_(dom) {}
 
-  // Builds the DOM; false when a file could not be read as a table, as then the rows
-  // cannot be trusted. A row that joins no parent is reported and left out, and the rest
-  // is still checked.
-  bool Run() {
+  // Builds the DOM. A row that joins no parent is reported and left out, and the rest is
+  // still checked.
+  void Run() {
     root_ = NewNode(Kind::kObject, {}, {}, Location{});
-    if (!ReadFiles()) return false;
+    for (size_t i = 0; i < sources_.size(); ++i) tables_[sources_[i].table] = static_cast<int>(i);
     for (TableId t : TablesParentsFirst()) BuildTable(t);
-    return true;
   }
 
   // The locator of the reporter: JSON pointer -> the file, line and column it came from.
@@ -216,45 +196,7 @@ class BundleReader {
   }
 
  private:
-  // --- Files ---
-
-  bool ReadFiles() {
-    for (size_t f = 0; f < files_.size(); ++f) {
-      const std::string& name = files_[f].name;
-      const std::string_view table_name = std::string_view(name).substr(0, name.size() - 4);
-      const TableId t = name.ends_with(".csv") ? schema_.FindTable(table_name) : kNoTable;
-      if (t == kNoTable || schema_.tables[t].from_pack) {
-        reporter_.ErrorIn(kMalformedCsv, FilePath(f), 1, 1,
-                          Cat("`", name, "` is not a table of the dossier; a bundle holds one ",
-                              "file per table, named after it (`courses.csv`)"));
-        continue;
-      }
-      std::vector<Record> records;
-      if (!ParseCsv(files_[f].text, FilePath(f), reporter_, records)) continue;
-      if (records.empty()) {
-        reporter_.ErrorIn(kMalformedCsv, FilePath(f), 1, 1,
-                          "the file is empty; it needs a header row");
-        continue;
-      }
-      CsvTable& table = tables_[t];
-      table.file = static_cast<int>(f);
-      table.header = std::move(records.front().cells);
-      for (size_t r = 1; r < records.size(); ++r) {
-        if (records[r].cells.size() != table.header.size()) {
-          reporter_.ErrorIn(kMalformedCsv, FilePath(f), records[r].line, 1,
-                            Cat("the row has ", records[r].cells.size(), " cells, the header ",
-                                table.header.size()));
-          continue;
-        }
-        table.rows.push_back(std::move(records[r]));
-      }
-    }
-    return !reporter_.failed();
-  }
-
-  std::string FilePath(size_t file) const {
-    return folder_.empty() ? files_[file].name : Cat(folder_, "/", files_[file].name);
-  }
+  const std::string& FilePath(int source) const { return sources_[source].where; }
 
   // Tables in an order where every parent comes before its children.
   std::vector<TableId> TablesParentsFirst() const {
@@ -285,7 +227,7 @@ class BundleReader {
       if (decl.singleton && HasChildFile(t)) SingletonObject(t);
       return;
     }
-    const CsvTable& table = found->second;
+    const SourceTable& table = sources_[found->second];
     if (decl.singleton) {
       // Header only: the object is given, without fields of its own (`international` with
       // only its tables).
@@ -296,23 +238,24 @@ class BundleReader {
       if (table.rows.size() > 1) {
         const int line = table.rows.size() > 1 ? table.rows[1].line : 1;
         reporter_.ErrorIn(
-            kMalformedCsv, FilePath(table.file), line, 1,
-            Cat("`", files_[table.file].name, "` holds one row, found ", table.rows.size()));
+            kMalformedCsv, FilePath(FileOf(table)), line, 1,
+            Cat("`", schema_.tables[t].name, "` is one object: its table holds one row, found ",
+                table.rows.size()));
         return;
       }
       const uint32_t object = SingletonObject(t);
-      locations_[object] = Location{table.file, table.rows[0].line, 1};
+      locations_[object] = Location{FileOf(table), table.rows[0].line, 1};
       FillRow(t, table, table.rows[0], object);
       return;
     }
     if (decl.parent == kNoTable) {
-      const uint32_t array = NewNode(Kind::kArray, decl.json_key, {}, FileLocation(table.file));
+      const uint32_t array = NewNode(Kind::kArray, decl.json_key, {}, FileLocation(FileOf(table)));
       Append(root_, array);
       for (const Record& record : table.rows) AppendRow(t, table, record, array);
       return;
     }
     if (schema_.tables[decl.parent].singleton) {
-      const uint32_t array = NewNode(Kind::kArray, decl.json_key, {}, FileLocation(table.file));
+      const uint32_t array = NewNode(Kind::kArray, decl.json_key, {}, FileLocation(FileOf(table)));
       Append(SingletonObject(decl.parent), array);
       for (const Record& record : table.rows) AppendRow(t, table, record, array);
       return;
@@ -321,12 +264,12 @@ class BundleReader {
   }
 
   // Rows of a table nested in another table's rows: each joins the parent row its key names.
-  void BuildChildRows(TableId t, const CsvTable& table) {
+  void BuildChildRows(TableId t, const SourceTable& table) {
     const TableDecl& decl = schema_.tables[t];
     const std::string& parent_name = schema_.tables[decl.parent].name;
     const int key = ColumnIndex(table, decl.parent_key);
     if (key < 0) {
-      reporter_.ErrorIn(kMalformedCsv, FilePath(table.file), 1, 1,
+      reporter_.ErrorIn(kMalformedCsv, FilePath(FileOf(table)), 1, 1,
                         Cat("no column `", decl.parent_key, "`: each row must name the ",
                             parent_name, " row it belongs to"));
       return;
@@ -335,7 +278,8 @@ class BundleReader {
     absl::flat_hash_map<uint32_t, uint32_t> lists;
     if (auto rows = parent_rows_.find(decl.parent); rows != parent_rows_.end()) {
       for (uint32_t parent_row : rows->second) {
-        const uint32_t array = NewNode(Kind::kArray, decl.json_key, {}, FileLocation(table.file));
+        const uint32_t array =
+            NewNode(Kind::kArray, decl.json_key, {}, FileLocation(FileOf(table)));
         Append(parent_row, array);
         lists[parent_row] = array;
       }
@@ -349,7 +293,7 @@ class BundleReader {
       }
       if (parent_row == kNoNode) {
         reporter_.ErrorIn(
-            kDanglingReference, FilePath(table.file), cell.line, cell.column,
+            kDanglingReference, FilePath(FileOf(table)), cell.line, cell.column,
             Cat(decl.parent_key, " `", cell.text, "` is not a row of ", parent_name,
                 tables_.contains(decl.parent) ? "" : Cat(" (", parent_name, ".csv is absent)")));
         continue;
@@ -358,8 +302,8 @@ class BundleReader {
     }
   }
 
-  void AppendRow(TableId t, const CsvTable& table, const Record& record, uint32_t array) {
-    const uint32_t row = NewNode(Kind::kObject, {}, {}, Location{table.file, record.line, 1});
+  void AppendRow(TableId t, const SourceTable& table, const Record& record, uint32_t array) {
+    const uint32_t row = NewNode(Kind::kObject, {}, {}, Location{FileOf(table), record.line, 1});
     Append(array, row);
     FillRow(t, table, record, row);
     parent_rows_[t].push_back(row);
@@ -371,7 +315,7 @@ class BundleReader {
   }
 
   // The members of `object` from the non-empty cells of `record`.
-  void FillRow(TableId t, const CsvTable& table, const Record& record, uint32_t object) {
+  void FillRow(TableId t, const SourceTable& table, const Record& record, uint32_t object) {
     const TableDecl& decl = schema_.tables[t];
     absl::flat_hash_map<std::string, uint32_t> groups;  // dotted prefix -> its object
     for (size_t c = 0; c < table.header.size(); ++c) {
@@ -394,14 +338,14 @@ class BundleReader {
         auto [it, added] = groups.try_emplace(prefix, 0);
         if (added) {
           it->second = NewNode(Kind::kObject, column.substr(start, dot - start), {},
-                               Location{table.file, record.line, 1});
+                               Location{FileOf(table), record.line, 1});
           Append(parent, it->second);
         }
         parent = it->second;
         start = dot + 1;
       }
-      Append(parent,
-             TypedNode(f < 0 ? nullptr : &decl.fields[f], column.substr(start), cell, table.file));
+      Append(parent, TypedNode(f < 0 ? nullptr : &decl.fields[f], column.substr(start), cell,
+                               FileOf(table)));
     }
   }
 
@@ -432,9 +376,11 @@ class BundleReader {
         if (IsNumberLiteral(text)) return NewNode(Kind::kNumber, key, text, at);
         break;
       case FieldType::kBool:
-        if (EqualsIgnoringCase(text, "true") || EqualsIgnoringCase(text, "false")) {
+        // true/false in any case (Excel writes TRUE), or 1/0 as SQLite stores booleans.
+        if (EqualsIgnoringCase(text, "true") || EqualsIgnoringCase(text, "false") || text == "1" ||
+            text == "0") {
           const uint32_t node = NewNode(Kind::kBool, key, {}, at);
-          dom_.nodes[node].boolean = EqualsIgnoringCase(text, "true");
+          dom_.nodes[node].boolean = EqualsIgnoringCase(text, "true") || text == "1";
           return node;
         }
         break;
@@ -447,9 +393,9 @@ class BundleReader {
   uint32_t SingletonObject(TableId t) {
     auto [it, added] = singletons_.try_emplace(t, 0);
     if (added) {
-      auto file = tables_.find(t);
+      auto source = tables_.find(t);
       it->second = NewNode(Kind::kObject, schema_.tables[t].json_key, {},
-                           file == tables_.end() ? Location{} : FileLocation(file->second.file));
+                           source == tables_.end() ? Location{} : FileLocation(source->second));
       Append(root_, it->second);
     }
     return it->second;
@@ -462,7 +408,9 @@ class BundleReader {
     return false;
   }
 
-  static int ColumnIndex(const CsvTable& table, std::string_view name) {
+  int FileOf(const SourceTable& table) const { return static_cast<int>(&table - sources_.data()); }
+
+  static int ColumnIndex(const SourceTable& table, std::string_view name) {
     for (size_t c = 0; c < table.header.size(); ++c) {
       if (table.header[c].text == name) return static_cast<int>(c);
     }
@@ -531,36 +479,81 @@ class BundleReader {
     return out;
   }
 
-  const std::vector<CsvFile>& files_;
-  std::string folder_;
+  std::vector<SourceTable> sources_;
   const Schema& schema_;
   Reporter& reporter_;
   Dom& dom_;
   uint32_t root_ = 0;
-  std::vector<Location> locations_;   // per node
-  std::vector<uint32_t> last_child_;  // per node, for appending in O(1)
-  absl::flat_hash_map<TableId, CsvTable> tables_;
+  std::vector<Location> locations_;           // per node
+  std::vector<uint32_t> last_child_;          // per node, for appending in O(1)
+  absl::flat_hash_map<TableId, int> tables_;  // -> index into sources_
   absl::flat_hash_map<TableId, uint32_t> singletons_;
   absl::flat_hash_map<TableId, std::vector<uint32_t>> parent_rows_;
   absl::flat_hash_map<TableId, absl::flat_hash_map<std::string, uint32_t>> rows_by_id_;
 };
 
+// The files of a bundle as tables; false when one cannot be read as a table (then its rows
+// cannot be trusted, and nothing more is checked).
+bool ReadFiles(const std::vector<CsvFile>& files, std::string_view folder, const Schema& schema,
+               Reporter& reporter, std::vector<SourceTable>& tables) {
+  for (const CsvFile& file : files) {
+    const std::string where = folder.empty() ? file.name : Cat(folder, "/", file.name);
+    const std::string_view name = std::string_view(file.name).substr(0, file.name.size() - 4);
+    const TableId t = file.name.ends_with(".csv") ? schema.FindTable(name) : kNoTable;
+    if (t == kNoTable || schema.tables[t].from_pack) {
+      reporter.ErrorIn(kMalformedCsv, where, 1, 1,
+                       Cat("`", file.name, "` is not a table of the dossier; a bundle holds one ",
+                           "file per table, named after it (`courses.csv`)"));
+      continue;
+    }
+    std::vector<Record> records;
+    if (!ParseCsv(file.text, where, reporter, records)) continue;
+    if (records.empty()) {
+      reporter.ErrorIn(kMalformedCsv, where, 1, 1, "the file is empty; it needs a header row");
+      continue;
+    }
+    SourceTable& table = tables.emplace_back();
+    table.table = t;
+    table.where = where;
+    table.header = std::move(records.front().cells);
+    for (size_t r = 1; r < records.size(); ++r) {
+      if (records[r].cells.size() != table.header.size()) {
+        reporter.ErrorIn(kMalformedCsv, where, records[r].line, 1,
+                         Cat("the row has ", records[r].cells.size(), " cells, the header ",
+                             table.header.size()));
+        continue;
+      }
+      table.rows.push_back(std::move(records[r]));
+    }
+  }
+  return !reporter.failed();
+}
+
 }  // namespace
+
+std::unique_ptr<DossierTables> load::LoadTextTables(std::vector<SourceTable> tables,
+                                                    std::string_view name, const Schema& schema,
+                                                    Reporter& reporter) {
+  Dom dom;
+  BundleReader reader(std::move(tables), schema, reporter, dom);
+  reporter.set_locator([&reader](Diagnostic& d) { reader.Locate(d); });
+  reader.Run();
+  auto dossier = std::make_unique<DossierTables>();
+  dossier->source_name = std::string(name);
+  LoadDom(dom, schema, reporter, *dossier);
+  reporter.set_locator(nullptr);
+  if (reporter.failed()) return nullptr;
+  return dossier;
+}
 
 std::unique_ptr<DossierTables> LoadCsvFiles(const std::vector<CsvFile>& files,
                                             std::string_view folder, const Schema& schema,
                                             Diagnostics& diagnostics, const LoadOptions& options) {
   Reporter reporter(folder, diagnostics, options.max_errors);
   try {
-    Dom dom;
-    BundleReader reader(files, folder, schema, reporter, dom);
-    reporter.set_locator([&reader](Diagnostic& d) { reader.Locate(d); });
-    if (!reader.Run()) return nullptr;
-    auto dossier = std::make_unique<DossierTables>();
-    dossier->source_name = std::string(folder);
-    LoadDom(dom, schema, reporter, *dossier);
-    if (reporter.failed()) return nullptr;
-    return dossier;
+    std::vector<SourceTable> tables;
+    if (!ReadFiles(files, folder, schema, reporter, tables)) return nullptr;
+    return LoadTextTables(std::move(tables), folder, schema, reporter);
   } catch (const std::exception& e) {
     reporter.Error(kMalformedCsv, "", Cat("could not read the bundle: ", e.what()));
   } catch (...) {

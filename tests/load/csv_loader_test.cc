@@ -176,8 +176,8 @@ TEST(CsvLoaderTest, RowsThatCannotBePlacedAreLocated) {
   std::vector<std::string> lines;
   for (const Diagnostic& d : loaded.diagnostics) lines.push_back(d.Format());
   EXPECT_THAT(lines, ::testing::ElementsAre(
-                         "bundle/program.csv:3:1: error: `program.csv` holds one row, found 2 "
-                         "[ZY2012]",
+                         "bundle/program.csv:3:1: error: `program` is one object: its table "
+                         "holds one row, found 2 [ZY2012]",
                          "bundle/supports.csv:1:1: error: no column `course`: each row must name "
                          "the courses row it belongs to [ZY2012]"))
       << loaded.Describe();

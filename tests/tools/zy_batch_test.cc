@@ -101,9 +101,9 @@ TEST(ZyBatchTest, ReportsEqualOneByOneEvaluationWhateverTheNumberOfJobs) {
   EXPECT_EQ(summary(one.out), summary(four.out));
 }
 
-// Generated programs (zy gen) as JSON files and as CSV bundles: the batch reports of the two
-// are identical, and equal `zy eval` of each input.
-TEST(ZyBatchTest, GeneratedBundlesGiveTheReportsOfTheirJson) {
+// Generated programs (zy gen) as JSON files, as CSV bundles and in one SQLite database: the
+// batch reports are identical, and equal `zy eval` of each input.
+TEST(ZyBatchTest, GeneratedBundlesAndDatabasesGiveTheReportsOfTheirJson) {
   Scratch scratch;
   const std::string json = (scratch.path() / "json").string();
   const std::string csv = (scratch.path() / "csv").string();
@@ -124,6 +124,16 @@ TEST(ZyBatchTest, GeneratedBundlesGiveTheReportsOfTheirJson) {
   const std::string program = reports.front().substr(0, reports.front().size() - 5);
   EXPECT_EQ(ReadFile(from_csv / reports.front()),
             Zy("eval --format json " + csv + "/" + program).out);
+  // The same programs in one SQLite database: one report per program, the same again.
+  const std::string sqlite = (scratch.path() / "programs.sqlite").string();
+  ASSERT_EQ(
+      Zy("gen --size university --programs 12 --seed 5 --format sqlite --out " + sqlite).status, 0);
+  const fs::path from_sqlite = scratch.path() / "from_sqlite";
+  ASSERT_EQ(Zy("batch " + sqlite + " --out " + from_sqlite.string() + " --jobs 2").status, 0);
+  EXPECT_EQ(FilesIn(from_sqlite), reports);
+  for (const std::string& name : reports) {
+    EXPECT_EQ(ReadFile(from_sqlite / name), ReadFile(from_json / name)) << name;
+  }
 }
 
 TEST(ZyBatchTest, AnUnreadableDossierIsListedAndTheOthersAreWritten) {

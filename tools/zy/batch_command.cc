@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -38,8 +39,9 @@ constexpr char kUsage[] =
     "Evaluates every dossier given and writes one report each into DIR, named after its\n"
     "input (failing.json -> DIR/failing.json), then prints a summary.\n"
     "\n"
-    "INPUT is a dossier (a JSON file or a CSV bundle folder) or a folder of dossiers (its\n"
-    "*.json files and bundle folders).\n"
+    "INPUT is a dossier (a JSON file or a CSV bundle folder), a folder of dossiers (its\n"
+    "*.json files and bundle folders), or a SQLite database of many programs (one report\n"
+    "per program, named after its id).\n"
     "\n"
     "options:\n"
     "  --out DIR              where the reports go (created if missing)\n"
@@ -61,8 +63,24 @@ extern "C" void OnInterrupt(int) { interrupted = true; }
 // One dossier to evaluate and where its report goes.
 struct Job {
   std::string input;
+  std::string program;  // a program of the SQLite database `input`; empty for a file
   std::string output;
 };
+
+// A dossier an INPUT names: its path, the program for a database, its report's name.
+struct Named {
+  std::string input;
+  std::string program;
+  std::string stem;
+};
+
+// SQLite databases start with this header.
+bool IsSqlite(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  return in && std::string_view(header, sizeof header) == std::string_view("SQLite format 3\0", 16);
+}
 
 // What became of one job.
 struct Outcome {
@@ -81,15 +99,21 @@ bool IsBundle(const fs::path& folder) {
 }
 
 // The dossiers an INPUT names, each with its report's file name (without the extension).
-void ExpandInput(const std::string& input, std::vector<std::pair<std::string, std::string>>& out) {
+absl::Status ExpandInput(const std::string& input, std::vector<Named>& out) {
   const fs::path path(input);
   std::error_code error;
+  if (!fs::is_directory(path, error) && IsSqlite(path)) {
+    absl::StatusOr<std::vector<std::string>> programs = zhuoyue::Dossier::SqlitePrograms(input);
+    if (!programs.ok()) return programs.status();
+    for (const std::string& program : *programs) out.push_back({input, program, program});
+    return absl::OkStatus();
+  }
   if (!fs::is_directory(path, error) || IsBundle(path)) {
     std::string stem = path.filename().string();
     if (stem.empty()) stem = path.parent_path().filename().string();  // "folder/"
     if (stem.ends_with(".json")) stem.resize(stem.size() - 5);
-    out.emplace_back(input, stem);
-    return;
+    out.push_back({input, "", stem});
+    return absl::OkStatus();
   }
   std::vector<fs::path> entries;
   for (const auto& entry : fs::directory_iterator(path, error)) {
@@ -100,9 +124,11 @@ void ExpandInput(const std::string& input, std::vector<std::pair<std::string, st
   }
   std::sort(entries.begin(), entries.end());
   for (const fs::path& entry : entries) {
-    out.emplace_back(entry.string(), entry.extension() == ".json" ? entry.stem().string()
-                                                                  : entry.filename().string());
+    out.push_back(
+        {entry.string(), "",
+         entry.extension() == ".json" ? entry.stem().string() : entry.filename().string()});
   }
+  return absl::OkStatus();
 }
 
 std::string Render(const zhuoyue::Report& report, const std::string& format,
@@ -219,25 +245,30 @@ int RunBatch(const std::vector<std::string>& args) {
   if (out_dir.empty()) return usage("--out is required");
 
   // The jobs, and an error for two inputs whose reports would have the same name.
-  std::vector<std::pair<std::string, std::string>> named;
+  std::vector<Named> named;
   for (const std::string& input : inputs) {
     std::error_code error;
     if (!fs::exists(input, error)) {
       std::cerr << "zy: cannot open " << input << "\n";
       return kExitInput;
     }
-    ExpandInput(input, named);
+    if (absl::Status expanded = ExpandInput(input, named); !expanded.ok()) {
+      std::cerr << "zy: " << expanded.message() << "\n";
+      return kExitInput;
+    }
   }
   const std::string extension = common.format == "md" ? ".md" : "." + common.format;
   std::vector<Job> work;
   std::map<std::string, std::string> by_output;
-  for (const auto& [input, stem] : named) {
-    const std::string output = (fs::path(out_dir) / (stem + extension)).string();
+  for (const Named& dossier : named) {
+    const std::string output = (fs::path(out_dir) / (dossier.stem + extension)).string();
+    const std::string input =
+        dossier.program.empty() ? dossier.input : dossier.input + " (" + dossier.program + ")";
     if (auto [it, added] = by_output.emplace(output, input); !added) {
       return usage("`" + input + "` and `" + it->second + "` would both write " + output +
                    "; give inputs with distinct names");
     }
-    work.push_back({input, output});
+    work.push_back({dossier.input, dossier.program, output});
   }
 
   std::vector<zhuoyue::Diagnostic> diagnostics;
@@ -267,7 +298,10 @@ int RunBatch(const std::vector<std::string>& args) {
     for (size_t j = next++; j < work.size() && !interrupted; j = next++) {
       Outcome& outcome = outcomes[j];
       std::vector<zhuoyue::Diagnostic> problems;
-      auto dossier = zhuoyue::Dossier::FromFile(**pack, work[j].input, &problems);
+      auto dossier =
+          work[j].program.empty()
+              ? zhuoyue::Dossier::FromFile(**pack, work[j].input, &problems)
+              : zhuoyue::Dossier::FromSqlite(**pack, work[j].input, work[j].program, &problems);
       absl::StatusOr<zhuoyue::Report> report =
           dossier.ok() ? zhuoyue::Evaluate(**pack, **dossier, common.evaluate)
                        : absl::StatusOr<zhuoyue::Report>(dossier.status());
@@ -348,8 +382,11 @@ int RunBatch(const std::vector<std::string>& args) {
     }
   }
   if (!unreadable.empty()) std::cout << "\nnot evaluated\n";
-  for (size_t j : unreadable)
-    std::cout << "  " << work[j].input << ": " << outcomes[j].error << "\n";
+  for (size_t j : unreadable) {
+    std::cout << "  " << work[j].input
+              << (work[j].program.empty() ? "" : " (" + work[j].program + ")") << ": "
+              << outcomes[j].error << "\n";
+  }
   if (interrupted) {
     std::cerr << "zy: interrupted after " << finished << " of " << work.size()
               << " dossiers; the reports written are complete\n";
