@@ -214,11 +214,7 @@ int RunBatch(const std::vector<std::string>& args) {
     }
     if (taken) continue;
     const std::string& arg = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) return false;
-      into = args[++i];
-      return true;
-    };
+    auto value = [&](std::string& into) { return OptionValue(args, i, into); };
     std::string text;
     if (arg == "--out") {
       if (!value(out_dir)) return usage("--out needs a folder");

@@ -24,15 +24,17 @@ int UsageError(std::string_view usage, const std::string& problem) {
   return kExitUsage;
 }
 
+bool OptionValue(const std::vector<std::string>& args, size_t& i, std::string& into) {
+  if (i + 1 >= args.size()) return false;
+  into = args[++i];
+  return true;
+}
+
 std::optional<int> ReadCommonOption(const std::vector<std::string>& args, size_t& i,
                                     bool accepts_params, std::string_view usage,
                                     CommonOptions& common, bool& taken) {
   const std::string& arg = args[i];
-  auto value = [&](std::string& into) {
-    if (i + 1 >= args.size()) return false;
-    into = args[++i];
-    return true;
-  };
+  auto value = [&](std::string& into) { return OptionValue(args, i, into); };
   taken = true;
   if (arg == "--help" || arg == "-h") {
     std::cout << usage;

@@ -37,6 +37,10 @@ struct CommonOptions {
 // Prints "zy: PROBLEM" and the command's usage text; returns kExitUsage.
 int UsageError(std::string_view usage, const std::string& problem);
 
+// The value of the option at args[i]: args[i + 1], with `i` advanced past it; false when
+// the option is the last argument.
+bool OptionValue(const std::vector<std::string>& args, size_t& i, std::string& into);
+
 // Handles args[i] if it is a shared option, advancing `i` past its value and setting
 // `taken`. Returns an exit status when the command must stop: --help (after printing
 // `usage`) or a malformed option; otherwise nullopt, and args[i] is the command's own.

@@ -82,11 +82,7 @@ int Run(const std::vector<std::string>& args, bool report_command) {
     }
     if (taken) continue;
     const std::string& arg = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) return false;
-      into = args[++i];
-      return true;
-    };
+    auto value = [&](std::string& into) { return OptionValue(args, i, into); };
     if (arg == "--supplement" && report_command) {
       supplement = true;
     } else if (arg == "--lang") {

@@ -57,11 +57,7 @@ int RunGen(const std::vector<std::string>& args) {
   bool progress = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) return false;
-      into = args[++i];
-      return true;
-    };
+    auto value = [&](std::string& into) { return OptionValue(args, i, into); };
     std::string text;
     if (arg == "--help" || arg == "-h") {
       std::cout << kUsage;
