@@ -199,6 +199,33 @@ TEST(NumberArithmetic, DecimalSumsAreExact) {
   EXPECT_EQ(Number::Ratio(6, 4), P("1.5"));
 }
 
+// Normalisation takes a 64-bit path when both parts fit and a 128-bit one otherwise; both
+// must reduce to lowest terms, whatever the signs.
+TEST(NumberArithmetic, ReducesToLowestTermsOnBothGcdPaths) {
+  EXPECT_EQ(Number::Ratio(-6, 4).ToExactString(), "-1.5");
+  EXPECT_EQ(Number::Ratio(6, -4).ToExactString(), "-1.5");
+  EXPECT_EQ(Number::Ratio(0, 7).ToExactString(), "0");
+  EXPECT_EQ(Number::Ratio(LLONG_MAX, LLONG_MAX).ToExactString(), "1");
+  // 2^70 / 2^68 and 3·2^66 / 2^67: numerators beyond 64 bits.
+  Number two_to_70 = P("1180591620717411303424");
+  Number two_to_68 = P("295147905179352825856");
+  EXPECT_EQ(Q(two_to_70, two_to_68), Number(4));
+  Number three_two_to_66 = P("221360928884514619392");
+  Number two_to_67 = P("147573952589676412928");
+  EXPECT_EQ(Q(three_two_to_66, two_to_67).ToExactString(), "1.5");
+  EXPECT_EQ(Q(Number(-21), Number(14)).ToExactString(), "-1.5");
+}
+
+// Terms over one denominator add without cross products and still reduce.
+TEST(NumberArithmetic, SameDenominatorSumsReduce) {
+  EXPECT_EQ(Number::Ratio(1, 4) + Number::Ratio(1, 4), Number::Ratio(1, 2));
+  EXPECT_EQ((Number::Ratio(1, 4) + Number::Ratio(1, 4)).ToExactString(), "0.5");
+  EXPECT_EQ(Number::Ratio(3, 4) + Number::Ratio(-3, 4), Number(0));
+  EXPECT_EQ(Number(LLONG_MAX) + Number(LLONG_MAX), P("18446744073709551614"));
+  EXPECT_LT(Number::Ratio(1, 3), Number::Ratio(2, 3));
+  EXPECT_GT(Number::Ratio(-1, 3), Number::Ratio(-2, 3));
+}
+
 TEST(NumberArithmetic, OrderingIsExact) {
   EXPECT_LT(Q(1, 3), P("0.3333333333333333333333333334"));
   EXPECT_GT(Q(1, 3), P("0.3333333333333333333333333333"));
