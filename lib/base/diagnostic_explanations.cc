@@ -47,6 +47,37 @@ requirement 1 "学分要求" {
       sum(c in courses: c.credits) >= 10
 }
 )zy"},
+      {"ZY1002",
+       "An expression is nested more than 32 levels deep: the expression itself is the first "
+       "level, and each parenthesis, prefix `-` or `not`, and body of `every`, `some` or `no` "
+       "opens another. A field's type nests the same way, a level for each `list` and `{`. A "
+       "rule a person writes nests a handful of levels; hundreds come from generated or hostile "
+       "text.\n\n"
+       "The limit keeps the parser's recursion, and so its use of the stack, bounded on any "
+       "thread that compiles a pack, including the small stacks of a host application's "
+       "threads. The caret shows the first token inside the 33rd level.\n\n"
+       "To fix it, give the inner parts names with `def` and use the names, or drop "
+       "parentheses that change nothing.",
+       R"zy(pack demo version "1"
+table courses {
+  id: string id
+  credits: number >= 0
+}
+requirement 1 "学分要求" {
+  criterion 1.1 computed "每门课程不少于 2 学分" =
+      every c in courses: ((((((((((((((((((((((((((((((((((((((((c.credits >= 2))))))))))))))))))))))))))))))))))))))))
+}
+)zy",
+       R"zy(pack demo version "1"
+table courses {
+  id: string id
+  credits: number >= 0
+}
+requirement 1 "学分要求" {
+  criterion 1.1 computed "每门课程不少于 2 学分" =
+      every c in courses: c.credits >= 2
+}
+)zy"},
       {"ZY1101",
        "A name is used that the pack does not declare. In an expression a name is a parameter "
        "(`param`), a table or object (`table`, `object`, `standard`), a variable bound by a "

@@ -17,6 +17,13 @@ BOOST_SPIRIT_DECLARE(DeclarationRule)
 
 const DeclarationRule& DeclarationGrammar();
 
+// Expressions nest at most this deep (each `(`, prefix `-` or `not`, and quantifier body is
+// a level), and so do field types (`list`, `{…}`): deep enough for any rule a person writes,
+// shallow enough to check and evaluate on a 256 KiB stack.
+inline constexpr int kMaxExpressionDepth = 32;
+// What the parser's expectation failure names when an expression nests deeper.
+inline constexpr const char* kTooDeepMarker = "<nested too deeply>";
+
 }  // namespace zhuoyue::parse
 
 #endif  // ZHUOYUE_LIB_PARSE_GRAMMAR_H_

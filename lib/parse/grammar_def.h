@@ -38,6 +38,39 @@ struct Annotate {
   }
 };
 
+// Bounds the parser's recursion: `nested[p]` counts the expression (or type) levels open
+// on this thread and, past kMaxExpressionDepth, fails with kTooDeepMarker at the nesting token, so
+// that `((((…` or `not not not …` gets a located error instead of exhausting the stack.
+template <typename Subject>
+struct NestingGuard : x3::unary_parser<Subject, NestingGuard<Subject>> {
+  using x3::unary_parser<Subject, NestingGuard<Subject>>::unary_parser;
+  static constexpr bool is_pass_through_unary = true;
+
+  template <typename It, typename Ctx, typename RuleCtx, typename Attribute>
+  bool parse(It& first, const It& last, const Ctx& context, RuleCtx& rule_context,
+             Attribute& attribute) const {
+    static thread_local int depth = 0;
+    if (depth >= kMaxExpressionDepth) {
+      x3::skip_over(first, last, context);
+      throw x3::expectation_failure<It>(first, kTooDeepMarker);
+    }
+    struct Level {
+      Level() { ++depth; }
+      ~Level() { --depth; }  // also while an expectation failure unwinds
+    } level;
+    return this->subject.parse(first, last, context, rule_context, attribute);
+  }
+};
+
+struct NestingGuardGen {
+  template <typename Subject>
+  NestingGuard<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      const Subject& subject) const {
+    return {x3::as_parser(subject)};
+  }
+};
+inline constexpr NestingGuardGen nested{};
+
 // A keyword matched as a whole word: `in` does not match the start of `index`.
 inline auto Keyword(const char* word) { return lexeme[lit(word) >> !(alnum | '_')]; }
 
@@ -168,7 +201,7 @@ const auto primary_def = list_literal | aggregate | call | atom | ('(' > express
 
 const auto postfix_def = primary >> *('.' > word);
 
-const auto negation_def = x3::string("-") >> unary;
+const auto negation_def = x3::string("-") >> nested[unary];
 const auto unary_def = negation | postfix;
 
 // Each precedence level is a chain `first (op operand)*`; the operations are rules of their
@@ -185,13 +218,13 @@ const auto comparison_op_def = x3::string("==") | x3::string("!=") | x3::string(
 const auto comparison_operation_def = comparison_op > additive;
 const auto comparison_def = additive >> x3::repeat(0, 1)[comparison_operation];
 
-const auto logical_not_def = raw[Keyword("not")] > not_expr;
+const auto logical_not_def = raw[Keyword("not")] > nested[not_expr];
 const auto not_expr_def = logical_not | quantifier | comparison;
 const auto and_operation_def = raw[Keyword("and")] > not_expr;
 const auto and_expr_def = not_expr >> *and_operation;
 const auto or_operation_def = raw[Keyword("or")] > and_expr;
 const auto or_expr_def = and_expr >> *or_operation;
-const auto expression_def = quantifier | or_expr;
+const auto expression_def = nested[quantifier | or_expr];
 
 // ------------------------------------------------------------------ schema
 
@@ -204,8 +237,8 @@ const auto scalar_type_def =
 const auto enum_type_def = Keyword("enum") >> matches[Keyword("open")] > '(' > (word % ',') > ')';
 const auto ref_type_def = Keyword("ref") > '(' > (identifier % ',') > ')' >
                           -(Keyword("inverse") > word);
-const auto list_type_def = raw[Keyword("list")] > type;
-const auto group_type_def = matches[Keyword("optional")] >> '{' > *field > '}';
+const auto list_type_def = raw[Keyword("list")] > nested[type];
+const auto group_type_def = matches[Keyword("optional")] >> '{' > nested[*field] > '}';
 const auto table_type_def = raw[Keyword("table") | Keyword("object")] > identifier >
                             -('(' > word > ')') > matches[Keyword("ids") > Keyword("global")] >
                             -string_literal > '{' > *field > '}';

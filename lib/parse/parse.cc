@@ -206,6 +206,15 @@ ParsedFile Parse(std::shared_ptr<const SourceFile> source, Diagnostics& diagnost
       // that runs into the end of its line fails right there, inside the string.
       at = expected == "'\"'" ? failure.where() : SkipBlank(failure.where(), end);
     }
+    int offset = static_cast<int>(at - begin);
+    if (expected == parse::kTooDeepMarker) {
+      diagnostics.push_back(MakeDiagnostic(
+          *source, {offset, offset + 1}, codes::kNestedTooDeep,
+          absl::StrCat("nested more than ", parse::kMaxExpressionDepth, " levels deep"),
+          "name the inner parts of an expression with `def` and use the names"));
+      it = NextDeclaration(declaration_start, at, end);
+      continue;
+    }
     std::string message;
     if (expected == "'\"'" && at < end && (*at == '\n' || *at == '\r')) {
       message = "syntax error: the string is not closed on its line (add `\"`)";
@@ -214,7 +223,6 @@ ParsedFile Parse(std::shared_ptr<const SourceFile> source, Diagnostics& diagnost
     }
     SyntaxHint hint = HintFor(std::string_view(at, end - at), expected);
     if (!hint.message.empty()) message = std::move(hint.message);
-    int offset = static_cast<int>(at - begin);
     diagnostics.push_back(MakeDiagnostic(*source, {offset, offset + hint.length},
                                          codes::kSyntaxError, message, hint.help));
     it = NextDeclaration(declaration_start, at, end);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "eval/test_util.h"
+#include "small_stack.h"
 
 namespace zhuoyue::eval_test {
 namespace {
@@ -140,6 +141,42 @@ TEST(PackFromSourcesTest, SyntaxErrorIsLocated) {
   EXPECT_EQ(d.Format().rfind("rules.zy:4:1: error: ", 0), 0u) << d.Format();
   // The status carries the first problem for callers that print only the status.
   EXPECT_THAT(std::string(c.pack.status().message()), HasSubstr("rules.zy:4:1"));
+}
+
+// The deepest expressions the parser accepts compile and evaluate on a 256 KiB stack: the
+// checker and the evaluator recurse along the same nesting.
+TEST(PackFromSourcesTest, DeepestAcceptedNestingRunsOnASmallStack) {
+  auto repeat = [](std::string_view text, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i) out += text;
+    return out;
+  };
+  const std::string rules =
+      "pack t version \"1\"\ntable teachers {\n  id: string id\n  years: number >= 0\n}\n"
+      "requirement 1 \"R\" {\n"
+      "  criterion 1.1 computed \"parentheses\" = every t in teachers: " +
+      repeat("(", 30) + "t.years >= 5" + repeat(")", 30) +
+      "\n  criterion 1.2 computed \"not\" = every t in teachers: " + repeat("not ", 30) +
+      "t.years >= 5\n  criterion 1.3 computed \"minus\" = every t in teachers: " +
+      repeat("- ", 30) + "t.years >= 5\n}\n";
+  std::vector<std::string> verdicts;
+  testing_support::OnSmallStack([&] {
+    Compiled c = Compile({{"rules.zy", rules}});
+    ASSERT_TRUE(c.pack.ok()) << c.pack.status();
+    auto dossier = Dossier::FromJson(
+        **c.pack, R"({"teachers": [{"id": "T1", "years": 7}, {"id": "T2", "years": 3}]})", "d",
+        nullptr);
+    ASSERT_TRUE(dossier.ok()) << dossier.status();
+    absl::StatusOr<Report> report = Evaluate(**c.pack, **dossier);
+    ASSERT_TRUE(report.ok()) << report.status();
+    for (const RequirementResult& r : report->requirements) {
+      for (const CriterionResult& criterion : r.criteria) {
+        verdicts.push_back(std::string(VerdictName(criterion.verdict)));
+      }
+    }
+  });
+  // 1.1: T2 has 3 years. 1.2: 30 nots leave it as it is. 1.3: 30 minus signs leave 7 and 3.
+  EXPECT_THAT(verdicts, ElementsAre("not_met", "not_met", "not_met"));
 }
 
 TEST(PackFromSourcesTest, UnknownFieldSuggestsTheNearestName) {

@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "small_stack.h"
 
 namespace zhuoyue {
 namespace {
@@ -1036,6 +1037,65 @@ TEST(ParseErrors, RecoveryInsideARequirement) {
 }
 
 // ------------------------------------------------------------------ the built-in pack
+
+// ------------------------------------------------------------------ nesting limit
+
+std::string CriterionOver(const std::string& expression) {
+  return "requirement 1 \"r\" {\n  criterion 1.1 computed \"t\" = " + expression + "\n}\n";
+}
+
+std::string Repeat(std::string_view text, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += text;
+  return out;
+}
+
+TEST(ParseNesting, DeepExpressionsAreALocatedErrorNotACrash) {
+  struct Case {
+    std::string what, expression;
+    int column;  // of the first token inside the 33rd level
+  };
+  const std::string prefix = "  criterion 1.1 computed \"t\" = ";
+  const int start = static_cast<int>(prefix.size()) + 1;
+  std::vector<Case> cases = {
+      {"parentheses", Repeat("(", 100000) + "1" + Repeat(")", 100000), start + 32},
+      {"not", Repeat("not ", 100000) + "true", start + 4 * 33},
+      {"minus", Repeat("- ", 100000) + "1 > 0", start + 2 * 33},
+      {"quantifiers", Repeat("every c in courses: ", 5000) + "true", 0},
+  };
+  for (const Case& c : cases) {
+    Parsed parsed;
+    testing_support::OnSmallStack([&] { parsed = ParseText(CriterionOver(c.expression)); });
+    ASSERT_THAT(parsed.diagnostics, SizeIs(1)) << c.what;
+    EXPECT_EQ(parsed.diagnostics[0].code, "ZY1002") << c.what;
+    EXPECT_EQ(parsed.diagnostics[0].message, "nested more than 32 levels deep") << c.what;
+    EXPECT_EQ(parsed.diagnostics[0].line, 2) << c.what;
+    if (c.column > 0) EXPECT_EQ(parsed.diagnostics[0].column, c.column) << c.what;
+  }
+}
+
+TEST(ParseNesting, ThirtyTwoLevelsParse) {
+  // The expression, 31 parentheses: 32 levels.
+  Parsed parsed = ParseText(CriterionOver(Repeat("(", 31) + "1 > 0" + Repeat(")", 31)));
+  EXPECT_THAT(parsed.diagnostics, IsEmpty());
+  parsed = ParseText(CriterionOver(Repeat("(", 32) + "1 > 0" + Repeat(")", 32)));
+  ASSERT_THAT(parsed.diagnostics, SizeIs(1));
+  EXPECT_EQ(parsed.diagnostics[0].code, "ZY1002");
+}
+
+TEST(ParseNesting, DeepTypesAreALocatedError) {
+  Parsed parsed;
+  testing_support::OnSmallStack([&] {
+    parsed = ParseText("table t {\n  id: string id\n  x: " + Repeat("list ", 100000) + "bool\n}\n" +
+                       "table u {\n  id: string id\n  y: " + Repeat("{ z: ", 100000) + "bool" +
+                       Repeat("}", 100000) + "\n}\n");
+  });
+  ASSERT_THAT(parsed.diagnostics, SizeIs(2));
+  EXPECT_EQ(parsed.diagnostics[0].code, "ZY1002");
+  EXPECT_EQ(parsed.diagnostics[0].line, 3);
+  EXPECT_EQ(parsed.diagnostics[1].code, "ZY1002");
+  EXPECT_EQ(parsed.diagnostics[1].line, 7);
+}
 
 TEST(ParseBuiltinPack, EveryFileParsesWithoutDiagnostics) {
   std::filesystem::path dir = std::filesystem::path(ZHUOYUE_SOURCE_DIR) / "dsl" / "zhuoyue";
