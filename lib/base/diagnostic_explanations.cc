@@ -503,6 +503,51 @@ import zhuoyue
 
 override param industry_years_min = 6
 )"},
+      {"ZY1114",
+       "Every call of a `def` is replaced by the definition's body, so the rules grow with each "
+       "call. A definition that uses another twice doubles its size; thirty such levels would "
+       "make a billion operations, and checking the pack would never end. The checker stops "
+       "once the rules pass 200,000 operations, at the call where they do, and names the "
+       "chain of definitions being inlined. The built-in pack is a few percent of that.\n\n"
+       "To fix it, compute the shared part once: write the definition so that it uses the "
+       "other one once, or give the repeated part its own definition and combine the results "
+       "in the criterion.",
+       R"zy(pack demo version "1"
+table courses {
+  id: string id
+  core: bool
+}
+def d0(c: courses) = c.core
+def d1(c: courses) = d0(c) and d0(c)
+def d2(c: courses) = d1(c) and d1(c)
+def d3(c: courses) = d2(c) and d2(c)
+def d4(c: courses) = d3(c) and d3(c)
+def d5(c: courses) = d4(c) and d4(c)
+def d6(c: courses) = d5(c) and d5(c)
+def d7(c: courses) = d6(c) and d6(c)
+def d8(c: courses) = d7(c) and d7(c)
+def d9(c: courses) = d8(c) and d8(c)
+def d10(c: courses) = d9(c) and d9(c)
+def d11(c: courses) = d10(c) and d10(c)
+def d12(c: courses) = d11(c) and d11(c)
+def d13(c: courses) = d12(c) and d12(c)
+def d14(c: courses) = d13(c) and d13(c)
+def d15(c: courses) = d14(c) and d14(c)
+def d16(c: courses) = d15(c) and d15(c)
+requirement 1 "核心课程" {
+  criterion 1.1 computed "课程均为核心课程" = every c in courses: d16(c)
+}
+)zy",
+       R"zy(pack demo version "1"
+table courses {
+  id: string id
+  core: bool
+}
+def d0(c: courses) = c.core
+requirement 1 "核心课程" {
+  criterion 1.1 computed "课程均为核心课程" = every c in courses: d0(c)
+}
+)zy"},
       {"ZY1201",
        "A parameter (`param`) is declared, but no rule reads it. This is a warning: the pack still "
        "works.\n\n"

@@ -91,6 +91,16 @@ const char* KindName(Kind kind) {
   return "?";
 }
 
+// The most IR nodes a pack may expand to, every def inlined: about 30 MB; the built-in pack
+// has about ten thousand.
+constexpr int64_t kMaxExpandedNodes = 200'000;
+
+int64_t CountNodes(const Node& node) {
+  int64_t count = 1;
+  for (const NodePtr& child : node.children) count += child ? CountNodes(*child) : 0;
+  return count;
+}
+
 NodePtr Clone(const Node& node) {
   auto copy = std::make_unique<Node>();
   copy->op = node.op;
@@ -155,6 +165,9 @@ class Checker {
   NodePtr ExpectKind(NodePtr node, Kind kind, const char* what);
   void CheckEnumLiteral(const Node& value, const Node& literal);
   NodePtr MakeNode(Op op, Type type, Span span);
+  // False, with one error for the whole pack, once the inlined rules exceed
+  // kMaxExpandedNodes.
+  bool WithinExpansionLimit(Span span);
   NodePtr Bool(const ast::Operand& operand, const char* what);
 
   void Error(int file, Span span, std::string_view code, std::string message,
@@ -204,6 +217,10 @@ class Checker {
   absl::flat_hash_set<int> used_params_;
   std::vector<std::pair<int, Span>> param_spans_;  // (file, span) per pack_->params entry
   std::vector<std::string> expanding_defs_;
+  // Calls are inlined, so a def that calls another twice, thirty deep, would expand to 2^30
+  // nodes: the nodes made are counted, and the pack's expansion is bounded.
+  int64_t expanded_nodes_ = 0;
+  bool expansion_reported_ = false;
   absl::flat_hash_set<std::string> criterion_ids_;
   absl::flat_hash_set<std::string> requirement_ids_;
   absl::flat_hash_set<std::string> material_ids_;
@@ -222,7 +239,22 @@ void Checker::Error(int file, Span span, std::string_view code, std::string mess
       MakeDiagnostic(*files_[file].source, span, code, std::move(message), std::move(help)));
 }
 
+bool Checker::WithinExpansionLimit(Span span) {
+  if (expanded_nodes_ <= kMaxExpandedNodes) return true;
+  if (!expansion_reported_) {
+    Error(span, kExpansionTooLarge,
+          absl::StrCat("the rules grow past ", kMaxExpandedNodes,
+                       " operations here once every definition is inlined (inlining ",
+                       absl::StrJoin(expanding_defs_, " → "), ")"),
+          "a definition that uses another more than once multiplies its size at each level; "
+          "compute the shared part once, in one definition, and use it");
+    expansion_reported_ = true;
+  }
+  return false;
+}
+
 NodePtr Checker::MakeNode(Op op, Type type, Span span) {
+  ++expanded_nodes_;
   auto node = std::make_unique<Node>();
   node->op = op;
   node->type = type;
@@ -995,6 +1027,7 @@ NodePtr Checker::Call(const ast::Call& call) {
     return nullptr;
   }
   if (!arguments_are(definition.params.size())) return nullptr;
+  if (!WithinExpansionLimit(span)) return nullptr;
   std::vector<NodePtr> arguments;
   for (size_t i = 0; i < call.arguments.size(); ++i) {
     NodePtr argument = Expr(call.arguments[i]);
@@ -1025,7 +1058,10 @@ NodePtr Checker::Call(const ast::Call& call) {
   scopes_.clear();
   for (size_t i = 0; i < arguments.size(); ++i) {
     const Node* argument = arguments[i].get();
-    scopes_.push_back({definition.params[i].name, [argument](Span) { return Clone(*argument); }});
+    scopes_.push_back({definition.params[i].name, [this, argument](Span use) -> NodePtr {
+                         expanded_nodes_ += CountNodes(*argument);
+                         return WithinExpansionLimit(use) ? Clone(*argument) : nullptr;
+                       }});
   }
   int saved_file = file_;
   file_ = def->second.file;
