@@ -52,10 +52,11 @@ struct Trace {
 /// @param pack          the pack `dossier` was loaded with
 /// @param dossier       the dossier to evaluate
 /// @param criterion_id  the criterion's id, e.g. "5.2"
-/// @param options       parameter overrides, as for Evaluate(); none by default
+/// @param options       parameter overrides and step limit, as for Evaluate()
 /// @return the trace's root, a value the caller owns; or NotFound (unknown criterion),
 ///         InvalidArgument (an unknown parameter, a bad value, a dossier loaded with another
-///         pack), Internal for an internal failure. No exception is thrown.
+///         pack), ResourceExhausted past `options.max_steps`, Internal for an internal
+///         failure. No exception is thrown.
 ZY_EXPORT absl::StatusOr<Trace> ExplainCriterion(const Pack& pack, const Dossier& dossier,
                                                  std::string_view criterion_id,
                                                  const EvaluateOptions& options = {});

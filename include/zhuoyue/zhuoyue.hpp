@@ -63,6 +63,12 @@ struct EvaluateOptions {
   /// Each name must be a parameter of the pack (Pack::Params()); of two overrides of the
   /// same name, the later wins.
   std::vector<std::pair<std::string, std::string>> params;
+  /// The most evaluation steps (expression nodes evaluated, over the whole pack) an
+  /// evaluation may take before it stops with ResourceExhausted. The rule language has no
+  /// loops, so every evaluation ends; this bounds how long a costly rule (iterations over
+  /// tables nested in each other) may run on a large dossier. The default, 10^9, is about a
+  /// minute on one core; the built-in pack takes about 10^4 steps per program.
+  uint64_t max_steps = 1'000'000'000;
 };
 
 /// Evaluates `dossier` (loaded with `pack`) and returns the report. Fails with
@@ -76,7 +82,9 @@ struct EvaluateOptions {
 /// @return the report, a value the caller owns (it does not refer to `pack` or `dossier`);
 ///         or InvalidArgument for an unknown parameter (with a did-you-mean), a value of the
 ///         wrong type or one the parameter does not take, or a dossier loaded with another
-///         pack; Internal for an internal failure. No exception is thrown.
+///         pack; ResourceExhausted when the rules take more than `options.max_steps` steps
+///         (the message names the rule); Internal for an internal failure. No exception is
+///         thrown.
 ZY_EXPORT absl::StatusOr<Report> Evaluate(const Pack& pack, const Dossier& dossier,
                                           const EvaluateOptions& options = {});
 

@@ -51,9 +51,9 @@ absl::StatusOr<Trace> ExplainCriterion(const Pack& pack, const Dossier& dossier,
     }
     const Plan& plan = internal::ApiAccess::PlanOf(pack);
     ZY_ASSIGN_OR_RETURN(std::vector<ir::Literal> params, internal::ResolveParams(plan, options));
-    ZY_ASSIGN_OR_RETURN(
-        TraceNode trace,
-        TraceCriterion(plan, internal::ApiAccess::TablesOf(dossier), params, criterion_id));
+    ZY_ASSIGN_OR_RETURN(TraceNode trace,
+                        TraceCriterion(plan, internal::ApiAccess::TablesOf(dossier), params,
+                                       criterion_id, options.max_steps));
     return ToPublic(std::move(trace));
   } catch (const std::exception& e) {  // no exception crosses the API
     return absl::InternalError(absl::StrCat("explaining: ", e.what()));

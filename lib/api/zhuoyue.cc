@@ -125,7 +125,7 @@ std::vector<ParsedFile> ReadWithImports(const std::vector<SourceText>& sources,
       }
     }
     for (const auto& [target, span] : imports) {
-      auto fail = [&](std::string message, std::string help) {
+      auto fail = [&, &span = span](std::string message, std::string help) {
         found.push_back(MakeDiagnostic(*from, span, codes::kImportNotFound, std::move(message),
                                        std::move(help)));
       };
@@ -343,7 +343,12 @@ absl::StatusOr<Report> Evaluate(const Pack& pack, const Dossier& dossier,
     }
     const Plan& plan = *pack.impl_->plan;
     ZY_ASSIGN_OR_RETURN(std::vector<ir::Literal> params, internal::ResolveParams(plan, options));
-    Report report = Evaluate(plan, *dossier.impl_->tables, params);
+    Report report;
+    try {
+      report = Evaluate(plan, *dossier.impl_->tables, params, nullptr, options.max_steps);
+    } catch (const StepLimitExceeded& exceeded) {
+      return StepLimitStatus(exceeded);
+    }
     AddCoverage(*plan.pack, *dossier.impl_->tables, report);
     report.matrix = BuildMatrix(plan.pack->schema, *dossier.impl_->tables);
     return report;

@@ -232,8 +232,9 @@ std::string Describe(const Collection& value) {
 class Evaluator {
  public:
   Evaluator(const Plan& plan, const DossierTables& dossier, const std::vector<ir::Literal>& params,
-            const AttainmentValues& attainment, TraceRecorder* recorder = nullptr)
-      : recorder_(recorder),
+            const AttainmentValues& attainment, TraceRecorder* recorder, uint64_t max_steps)
+      : max_steps_(max_steps),
+        recorder_(recorder),
         attainment_(attainment),
         plan_(plan),
         pack_(*plan.pack),
@@ -274,6 +275,7 @@ class Evaluator {
   }
   template <typename Compute>
   auto Traced(const Node& node, Compute compute) -> decltype(compute()) {
+    if (++steps_ > max_steps_) throw StepLimitExceeded{where_, max_steps_};
     if (!trace_) return compute();
     trace_->Enter(node);
     auto value = compute();
@@ -335,6 +337,10 @@ class Evaluator {
   };
   const InverseIndex& Inverse(TableId source, FieldId field);
 
+  // Every evaluation step counts against the limit; `where_` names the rule being evaluated.
+  uint64_t steps_ = 0;
+  const uint64_t max_steps_;
+  std::string where_;
   TraceRecorder* recorder_;  // null: no tracing at all
   const AttainmentValues& attainment_;
   TraceRecorder* trace_ = nullptr;  // the recorder, while its criterion is evaluated
@@ -1337,6 +1343,7 @@ Report Evaluator::Run() {
       c.text = criterion.text;
       missing_ = &c.missing;
       Tri data = Tri::kTrue;
+      where_ = absl::StrCat("criterion ", criterion.id);
       if (criterion.expression) {
         if (recorder_ && recorder_->criterion() == criterion.id) trace_ = recorder_;
         data = Criterion(*criterion.expression, &c.witnesses);
@@ -1425,12 +1432,14 @@ Report Evaluator::Run() {
 
   for (const EligibilityDef& rule : pack_.eligibility) {
     EligibilityResult e{rule.id, Verdict::kPending, rule.message};
+    where_ = absl::StrCat("eligibility rule ", rule.id);
     if (rule.condition) e.verdict = ToVerdict(EvalBool(*rule.condition));
     report.eligibility.push_back(e);
   }
 
   report.overall = "pending";
   for (const OutcomeDef& outcome : pack_.overall) {
+    where_ = absl::StrCat("overall outcome ", outcome.name);
     Tri when = outcome.when ? EvalBool(*outcome.when) : Tri::kTrue;
     if (when == Tri::kFalse) continue;
     if (when == Tri::kTrue) report.overall = outcome.name;
@@ -1456,18 +1465,21 @@ const char* VerdictName(Verdict verdict) {
   return "pending";
 }
 
-Report Evaluate(const Plan& plan, const DossierTables& dossier,
-                const std::vector<ir::Literal>& params) {
-  return Evaluate(plan, dossier, params, nullptr);
+absl::Status StepLimitStatus(const StepLimitExceeded& exceeded) {
+  return absl::ResourceExhaustedError(
+      absl::StrCat("evaluation stopped after ", exceeded.limit, " steps, in ", exceeded.where,
+                   ": the rules cost more than the step limit (EvaluateOptions::max_steps) ",
+                   "allows; iterations over tables nested in each other cost rows^depth"));
 }
 
 Report Evaluate(const Plan& plan, const DossierTables& dossier,
-                const std::vector<ir::Literal>& params, TraceRecorder* recorder) {
+                const std::vector<ir::Literal>& params, TraceRecorder* recorder,
+                uint64_t max_steps) {
   // The method names were checked with the pack and its parameter overrides.
   absl::StatusOr<AttainmentSettings> settings = AttainmentSettingsFrom(*plan.pack, params);
   AttainmentResult attainment = ComputeAttainment(plan.pack->schema, dossier,
                                                   settings.ok() ? *settings : AttainmentSettings{});
-  Evaluator evaluator(plan, dossier, params, attainment.values, recorder);
+  Evaluator evaluator(plan, dossier, params, attainment.values, recorder, max_steps);
   Report report = evaluator.Run();
   report.attainment = std::move(attainment.report);
   return report;

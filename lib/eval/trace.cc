@@ -272,7 +272,7 @@ const CriterionResult* FindCriterion(const Report& report, std::string_view id) 
 
 absl::StatusOr<TraceNode> TraceCriterion(const Plan& plan, const DossierTables& dossier,
                                          const std::vector<ir::Literal>& params,
-                                         std::string_view criterion_id) {
+                                         std::string_view criterion_id, uint64_t max_steps) {
   const CheckedPack& pack = *plan.pack;
   const CriterionDef* def = nullptr;
   std::vector<std::string> ids;
@@ -290,7 +290,12 @@ absl::StatusOr<TraceNode> TraceCriterion(const Plan& plan, const DossierTables& 
   }
 
   TraceRecorder recorder(def->id);
-  Report report = Evaluate(plan, dossier, params, &recorder);
+  Report report;
+  try {
+    report = Evaluate(plan, dossier, params, &recorder, max_steps);
+  } catch (const StepLimitExceeded& exceeded) {
+    return StepLimitStatus(exceeded);
+  }
   const CriterionResult* result = FindCriterion(report, def->id);
   if (!result) {
     return absl::InternalError(absl::StrCat("criterion ", def->id, " was not evaluated"));

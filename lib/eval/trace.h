@@ -70,10 +70,10 @@ std::string IntervalText(const Interval& value);
 
 // Re-evaluates the plan with a recorder on `criterion_id` and returns its trace: the verdict
 // and message first, then the expression tree. NotFound (with a did-you-mean) for an id that
-// is no criterion of the pack.
+// is no criterion of the pack; ResourceExhausted past `max_steps` (as Evaluate).
 absl::StatusOr<TraceNode> TraceCriterion(const Plan& plan, const DossierTables& dossier,
                                          const std::vector<ir::Literal>& params,
-                                         std::string_view criterion_id);
+                                         std::string_view criterion_id, uint64_t max_steps);
 
 }  // namespace zhuoyue
 

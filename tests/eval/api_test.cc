@@ -11,6 +11,7 @@
 
 #include "eval/test_util.h"
 #include "small_stack.h"
+#include "zhuoyue/explain.h"
 
 namespace zhuoyue::eval_test {
 namespace {
@@ -177,6 +178,38 @@ TEST(PackFromSourcesTest, DeepestAcceptedNestingRunsOnASmallStack) {
   });
   // 1.1: T2 has 3 years. 1.2: 30 nots leave it as it is. 1.3: 30 minus signs leave 7 and 3.
   EXPECT_THAT(verdicts, ElementsAre("not_met", "not_met", "not_met"));
+}
+
+// A rule iterating a table inside an iteration of it inside another costs rows^3 steps: the
+// step limit stops it with ResourceExhausted naming the criterion, in Evaluate and in
+// ExplainCriterion alike; under the limit the same rule evaluates.
+TEST(EvaluateTest, StepLimitStopsACostlyRule) {
+  Compiled c =
+      Compile({{"rules.zy",
+                "pack t version \"1\"\ntable teachers {\n  id: string id\n  years: number\n}\n"
+                "requirement 1 \"R\" {\n"
+                "  criterion 1.1 computed \"cheap\" = count(teachers) > 0\n"
+                "  criterion 1.2 computed \"cubic\" = every a in teachers: every b in "
+                "teachers: every t in teachers: a.years + b.years + t.years >= 0\n}\n"}});
+  ASSERT_TRUE(c.pack.ok()) << c.pack.status();
+  Json teachers = Json::array();
+  for (int i = 0; i < 40; ++i) teachers.push_back({{"id", "T" + std::to_string(i)}, {"years", i}});
+  auto dossier = Dossier::FromJson(**c.pack, Json{{"teachers", teachers}}.dump(), "d", nullptr);
+  ASSERT_TRUE(dossier.ok()) << dossier.status();
+
+  EvaluateOptions limited;
+  limited.max_steps = 10000;  // 40^3 = 64,000 bodies, each several steps
+  absl::StatusOr<Report> stopped = Evaluate(**c.pack, **dossier, limited);
+  ASSERT_EQ(stopped.status().code(), absl::StatusCode::kResourceExhausted) << stopped.status();
+  EXPECT_THAT(
+      std::string(stopped.status().message()),
+      AllOf(HasSubstr("after 10000 steps"), HasSubstr("criterion 1.2"), HasSubstr("max_steps")));
+  absl::StatusOr<Trace> trace = ExplainCriterion(**c.pack, **dossier, "1.2", limited);
+  EXPECT_EQ(trace.status().code(), absl::StatusCode::kResourceExhausted);
+
+  absl::StatusOr<Report> report = Evaluate(**c.pack, **dossier);  // the default: 10^9
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->requirements[0].criteria[1].verdict, Verdict::kMet);
 }
 
 TEST(PackFromSourcesTest, UnknownFieldSuggestsTheNearestName) {
