@@ -4,6 +4,8 @@
 #   tools/dev.sh test      runs the whole test suite, then the concurrency tests under
 #                          ThreadSanitizer (preset tsan, its own build folder)
 #   tools/dev.sh build     only builds
+#   tools/dev.sh bench [ARGS]  runs the benchmarks and prints issue 6's targets, met or not
+#                          (tools/bench.py; ARGS such as --benchmark_filter=Batch pass through)
 #   tools/dev.sh abi-baseline  rewrites tests/abi/libzhuoyue.abi from the built library, for
 #                          a commit that deliberately adds to the C ABI
 set -euo pipefail
@@ -58,8 +60,13 @@ case "${1:-}" in
   build)
     build
     ;;
+  bench)
+    build  # the default build includes zhuoyue_benchmarks and zy
+    shift
+    python3 tools/bench.py "$@"
+    ;;
   *)
-    echo "usage: tools/dev.sh example|test|build|abi-baseline" >&2
+    echo "usage: tools/dev.sh example|test|build|bench|abi-baseline" >&2
     exit 2
     ;;
 esac
