@@ -1,6 +1,7 @@
 #include "attain/attainment.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -93,6 +94,7 @@ class AttainmentBuilder {
   struct Contribution {  // an assessment measuring a point in a course
     int32_t assessment;
     Number weight;  // assessment weight × point weight
+    double approximate_weight;
   };
   struct CoursePoint {
     int32_t course;
@@ -100,6 +102,12 @@ class AttainmentBuilder {
     Number support;  // W_c
     bool weighed = false;
     std::vector<Contribution> contributions;
+  };
+  // What decides which students reach the threshold at a point.
+  struct PointStudents {
+    int students = 0;  // with a value
+    int at_threshold = 0;
+    Number total;  // of their exact values (per-student method only)
   };
 
   bool Resolve();
@@ -120,13 +128,28 @@ class AttainmentBuilder {
   ColumnRef support_point_, support_weight_, credits_, assessment_weight_, full_score_,
       measure_point_, measure_weight_, score_student_, score_assessment_, score_value_;
 
+  // A student's results in one assessment: their exact sum and count, and the share of the
+  // full score they make (the mean), in double for the fast pass.
+  struct OwnScores {
+    int32_t student;
+    int count;
+    Number sum;
+    double share;
+  };
   // An assessment's scores, reduced once however many (course, point) pairs it serves.
   struct AssessmentScores {
-    int scores = 0;                               // results that entered the mean
-    std::optional<Number> mean;                   // mean score ÷ full score
-    std::vector<std::pair<int32_t, Number>> own;  // (student row, own mean share), by student
+    int scores = 0;              // results that entered the mean
+    std::optional<Number> mean;  // mean score ÷ full score
+    Number full;                 // the full score
+    std::vector<OwnScores> own;  // by student row
   };
   std::vector<AssessmentScores> by_assessment_;
+
+  // One student's exact values, computed from their scores: in a course at a point, and at a
+  // point. nullopt when the student has no score that counts there.
+  std::optional<Number> ExactCourseValue(const CoursePoint& cp, int32_t student) const;
+  std::optional<Number> ExactPointValue(const std::vector<size_t>& course_points,
+                                        int32_t student) const;
   int32_t student_rows_ = 0;
   std::vector<CoursePoint> course_points_;
 };
@@ -161,8 +184,8 @@ bool AttainmentBuilder::Resolve() {
 
 void AttainmentBuilder::IndexScores() {
   by_assessment_.assign(dossier_.tables[assessments_].rows, {});
-  // (student row or -1, raw score) per assessment.
-  std::vector<std::vector<std::pair<int32_t, Number>>> raw(by_assessment_.size());
+  // (student row or -1, score row) per assessment.
+  std::vector<std::vector<std::pair<int32_t, int32_t>>> rows_of(by_assessment_.size());
   const Table& scores = dossier_.tables[scores_];
   for (int32_t row = 0; row < scores.rows; ++row) {
     if (!score_assessment_.Known(dossier_, row) || !score_value_.Known(dossier_, row)) continue;
@@ -170,30 +193,53 @@ void AttainmentBuilder::IndexScores() {
     if (assessment.table != assessments_ || assessment.row < 0) continue;
     int32_t student =
         score_student_.Known(dossier_, row) ? score_student_.RefAt(dossier_, row).row : -1;
-    raw[assessment.row].emplace_back(student, score_value_.NumberAt(dossier_, row));
+    rows_of[assessment.row].emplace_back(student, row);
   }
-  for (size_t a = 0; a < raw.size(); ++a) {
-    auto& rows = raw[a];
+  for (size_t a = 0; a < rows_of.size(); ++a) {
+    auto& rows = rows_of[a];
     int32_t row = static_cast<int32_t>(a);
     if (rows.empty() || !full_score_.Known(dossier_, row)) continue;
     const Number& full = full_score_.NumberAt(dossier_, row);
     if (full <= Number(0)) continue;  // a full score of 0 measures nothing
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    // Stable: a student's results are summed in input order. Exports usually list them
+    // sorted already.
+    auto by_student = [](const auto& x, const auto& y) { return x.first < y.first; };
+    if (!std::is_sorted(rows.begin(), rows.end(), by_student)) {
+      std::stable_sort(rows.begin(), rows.end(), by_student);
+    }
     AssessmentScores& out = by_assessment_[a];
-    Number total;
+    out.full = full;
+    const double full_value = full.ToDouble();
+    // Integer scores, the usual case, are summed as integers; any other score exactly.
+    constexpr int64_t kSmall = int64_t{1} << 40;  // so that sums of a million cannot overflow
+    int64_t integer_total = 0;
+    Number other_total;
     for (size_t i = 0; i < rows.size();) {
       size_t end = i;
-      Number sum;
-      while (end < rows.size() && rows[end].first == rows[i].first) sum = sum + rows[end++].second;
-      total = total + sum;
+      int64_t integer_sum = 0;
+      std::optional<Number> other_sum;
+      for (; end < rows.size() && rows[end].first == rows[i].first; ++end) {
+        const Number& score = score_value_.NumberAt(dossier_, rows[end].second);
+        std::optional<int64_t> integer = score.ToInt64();
+        if (integer && *integer > -kSmall && *integer < kSmall) {
+          integer_sum += *integer;
+        } else {
+          other_sum = other_sum ? *other_sum + score : score;
+        }
+      }
+      integer_total += integer_sum;
+      if (other_sum) other_total = other_total + *other_sum;
       // A score without a known student counts in the mean but credits no one.
       if (rows[i].first >= 0) {
-        out.own.emplace_back(rows[i].first,
-                             *Divide(sum, full * Number(static_cast<long long>(end - i))));
+        const int count = static_cast<int>(end - i);
+        Number sum = other_sum ? *other_sum + Number(integer_sum) : Number(integer_sum);
+        double share =
+            (other_sum ? sum.ToDouble() : static_cast<double>(integer_sum)) / (full_value * count);
+        out.own.push_back({rows[i].first, count, std::move(sum), share});
       }
       i = end;
     }
+    Number total = other_total + Number(integer_total);
     out.scores = static_cast<int>(rows.size());
     out.mean = Divide(total, full * Number(static_cast<long long>(rows.size())));
   }
@@ -216,7 +262,8 @@ void AttainmentBuilder::CollectCoursePoints() {
         assessment_weight_.NumberAt(dossier_, assessment) *
         (measure_weight_.field >= 0 ? measure_weight_.NumberAt(dossier_, row) : Number(1));
     if (weight <= Number(0) || !by_assessment_[assessment].mean) continue;
-    measured[{assessments.parent_row[assessment], point}].push_back({assessment, weight});
+    measured[{assessments.parent_row[assessment], point}].push_back(
+        {assessment, weight, weight.ToDouble()});
   }
   for (int32_t row = 0; row < supports.rows; ++row) {
     if (!support_point_.Known(dossier_, row)) continue;
@@ -234,22 +281,57 @@ void AttainmentBuilder::CollectCoursePoints() {
   }
 }
 
+std::optional<Number> AttainmentBuilder::ExactCourseValue(const CoursePoint& cp,
+                                                          int32_t student) const {
+  WeightedSum value;
+  for (const Contribution& c : cp.contributions) {
+    const AssessmentScores& scores = by_assessment_[c.assessment];
+    auto own = std::lower_bound(scores.own.begin(), scores.own.end(), student,
+                                [](const OwnScores& o, int32_t s) { return o.student < s; });
+    if (own == scores.own.end() || own->student != student) continue;
+    value.Add(c.weight, *Divide(own->sum, scores.full * Number(own->count)));
+  }
+  return value.Mean();
+}
+
+std::optional<Number> AttainmentBuilder::ExactPointValue(const std::vector<size_t>& course_points,
+                                                         int32_t student) const {
+  const bool minimum = method_.courses == "minimum";
+  CourseCombiner value(minimum);
+  for (size_t index : course_points) {
+    const CoursePoint& cp = course_points_[index];
+    if (!minimum && !cp.weighed) continue;
+    if (auto own = ExactCourseValue(cp, student)) value.Add(cp.support, *own);
+  }
+  return value.Value();
+}
+
+// The cohort's figures are exact rationals: a few operations per (course, point). The
+// students' own values, needed for who reaches the threshold, are one multiply-add per score
+// and (course, point): they are accumulated in double, and a student whose value lies within
+// 1e-9 of the threshold is decided again on their exact value, so that the comparison is
+// exact (a student at exactly 0.6 attains 0.6). The per-student method reports the students'
+// mean, so it computes every student's exact value.
 void AttainmentBuilder::Evaluate(AttainmentResult& result) {
   const bool minimum = method_.courses == "minimum";
   const bool per_student_value = method_.students == "per_student";
   const int32_t point_rows = dossier_.tables[points_].rows;
+  const Number& threshold = settings_.threshold;
+  const double approximate_threshold = threshold.ToDouble();
+  constexpr double kMargin = 1e-9;
   std::vector<CourseCombiner> cohort(point_rows, CourseCombiner(minimum));
   std::vector<int> course_counts(point_rows, 0);
-  // Per point, each student's own value: their own course values combined. Points are taken
-  // one at a time, so the dense per-student arrays are reused.
-  std::vector<std::vector<std::pair<int32_t, Number>>> student_point_values(point_rows);
+  std::vector<PointStudents> point_students(point_rows);
   std::vector<std::vector<size_t>> course_points_of(point_rows);
   for (size_t i = 0; i < course_points_.size(); ++i) {
     course_points_of[course_points_[i].point].push_back(i);
   }
   result.report.course_points.resize(course_points_.size());
-  std::vector<WeightedSum> own_course(student_rows_);
-  std::vector<std::optional<CourseCombiner>> own_point(student_rows_);
+  // Per student row, dense and reused: Σ w·share and Σ w in the current (course, point);
+  // Σ W·value and Σ W (or the minimum) at the current point.
+  std::vector<double> course_sum(student_rows_, 0), course_weight(student_rows_, 0);
+  std::vector<double> point_sum(student_rows_, 0), point_weight(student_rows_, 0);
+  std::vector<char> point_valued(student_rows_, 0);
   std::vector<int32_t> course_touched, point_touched;
 
   for (int32_t p = 0; p < point_rows; ++p) {
@@ -265,27 +347,36 @@ void AttainmentBuilder::Evaluate(AttainmentResult& result) {
         figure.assessments.push_back(Id(assessments_, c.assessment));
         figure.scores += scores.scores;
         course_value.Add(c.weight, *scores.mean);
-        for (const auto& [student, share] : scores.own) {
-          if (student >= student_rows_) continue;
-          if (own_course[student].denominator == Number(0)) course_touched.push_back(student);
-          own_course[student].Add(c.weight, share);
+        for (const OwnScores& own : scores.own) {
+          if (own.student >= student_rows_) continue;
+          if (course_weight[own.student] == 0) course_touched.push_back(own.student);
+          course_sum[own.student] += c.approximate_weight * own.share;
+          course_weight[own.student] += c.approximate_weight;
         }
       }
-      // The students' own course values, in student order (sums independent of input order).
-      std::sort(course_touched.begin(), course_touched.end());
+      // The per-student method sums exact values in student order, so that even an inexact
+      // (overflowed) sum does not depend on the input's order.
+      if (per_student_value) std::sort(course_touched.begin(), course_touched.end());
       figure.students = static_cast<int>(course_touched.size());
-      bool enters = minimum || cp.weighed;
+      const bool enters = minimum || cp.weighed;
+      const double support = cp.support.ToDouble();
       Number own_total;
       for (int32_t student : course_touched) {
-        Number own = *own_course[student].Mean();
-        own_course[student] = {};
-        own_total = own_total + own;
+        if (per_student_value) own_total = own_total + *ExactCourseValue(cp, student);
+        double own = course_sum[student] / course_weight[student];
+        course_sum[student] = course_weight[student] = 0;
         if (!enters) continue;
-        if (!own_point[student]) {
-          own_point[student].emplace(minimum);
+        if (!point_valued[student]) {
+          point_valued[student] = 1;
           point_touched.push_back(student);
+          point_sum[student] = minimum ? own : 0;
         }
-        own_point[student]->Add(cp.support, own);
+        if (minimum) {
+          point_sum[student] = std::min(point_sum[student], own);
+        } else {
+          point_sum[student] += support * own;
+          point_weight[student] += support;
+        }
       }
       std::optional<Number> value =
           !per_student_value ? course_value.Mean()
@@ -300,15 +391,29 @@ void AttainmentBuilder::Evaluate(AttainmentResult& result) {
       cohort[p].Add(cp.support, *value);
       ++course_counts[p];
     }
-    std::sort(point_touched.begin(), point_touched.end());
+    PointStudents& students = point_students[p];
+    if (per_student_value) std::sort(point_touched.begin(), point_touched.end());
     for (int32_t student : point_touched) {
-      if (auto v = own_point[student]->Value()) student_point_values[p].emplace_back(student, *v);
-      own_point[student].reset();
+      point_valued[student] = 0;
+      const bool valued = minimum || point_weight[student] > 0;
+      const double own =
+          minimum || !valued ? point_sum[student] : point_sum[student] / point_weight[student];
+      point_sum[student] = point_weight[student] = 0;
+      if (!valued) continue;
+      ++students.students;
+      if (per_student_value) {
+        Number exact = *ExactPointValue(course_points_of[p], student);
+        students.total = students.total + exact;
+        students.at_threshold += exact >= threshold;
+      } else if (std::abs(own - approximate_threshold) > kMargin) {
+        students.at_threshold += own > approximate_threshold;
+      } else {
+        students.at_threshold += *ExactPointValue(course_points_of[p], student) >= threshold;
+      }
     }
     point_touched.clear();
   }
 
-  const Number& threshold = settings_.threshold;
   result.values.point_values.resize(point_rows);
   const Table& points = dossier_.tables[points_];
   for (int32_t p = 0; p < point_rows; ++p) {
@@ -318,22 +423,17 @@ void AttainmentBuilder::Evaluate(AttainmentResult& result) {
       point.item = Id(schema_.tables[points_].parent, points.parent_row[p]);
     }
     point.courses = course_counts[p];
-    const std::vector<std::pair<int32_t, Number>>& values = student_point_values[p];
-    point.students = static_cast<int>(values.size());
-    Number total;
-    for (const auto& [student, v] : values) {
-      total = total + v;
-      point.students_at_threshold += v >= threshold;
-    }
-    if (!values.empty()) {
+    const PointStudents& students = point_students[p];
+    point.students = students.students;
+    point.students_at_threshold = students.at_threshold;
+    if (students.students > 0) {
       point.share_at_threshold =
-          static_cast<double>(point.students_at_threshold) / static_cast<double>(values.size());
+          static_cast<double>(students.at_threshold) / static_cast<double>(students.students);
     }
-    std::optional<Number> value =
-        per_student_value
-            ? (values.empty() ? std::nullopt
-                              : Divide(total, Number(static_cast<long long>(values.size()))))
-            : cohort[p].Value();
+    std::optional<Number> value = !per_student_value ? cohort[p].Value()
+                                  : students.students == 0
+                                      ? std::nullopt
+                                      : Divide(students.total, Number(students.students));
     point.value = ToDouble(value);
     point.exact = Exact(value);
     point.level = Level(value, settings_);

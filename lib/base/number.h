@@ -8,6 +8,7 @@
 #define ZHUOYUE_LIB_BASE_NUMBER_H_
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,11 @@ class Number {
 
   bool exact() const { return exact_; }
   bool IsInteger() const { return exact_ && den_ == 1; }
+  // The value as a 64-bit integer, when it is an exact integer that fits.
+  std::optional<int64_t> ToInt64() const {
+    if (!IsInteger() || num_ < INT64_MIN || num_ > INT64_MAX) return std::nullopt;
+    return static_cast<int64_t>(num_);
+  }
   double ToDouble() const;
   // The decimal value: exact when it terminates ("0.225"), else 12 significant digits
   // ("0.333333333333"); an inexact number prints as the shortest text that reads back.

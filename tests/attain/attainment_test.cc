@@ -180,6 +180,38 @@ TEST(AttainmentTest, CutOffsSetTheLevels) {
   EXPECT_EQ(Point(report, "S1.2").students_at_threshold, 1);  // only ST1's 0.8
 }
 
+// One student whose value is exactly the threshold, 0.6 = (0.1 × 0.16 + 0.2 × 0.82) ÷ 0.3,
+// which double arithmetic computes as 0.5999999999999999: the count at the threshold is
+// decided on the exact value, with either method.
+TEST(AttainmentTest, AStudentExactlyAtTheThresholdAttainsIt) {
+  const std::string dossier = R"({
+  "program": {"id": "P1", "name": "测试专业"},
+  "school_standard": [
+    {"id": "S1", "text": "工程知识", "covers": ["G1"], "points": [{"id": "S1.1", "text": "数学"}]}
+  ],
+  "courses": [
+    {"id": "C1", "name": "高等数学", "credits": 4, "supports": [{"point": "S1.1", "weight": "H"}],
+     "assessments": [
+       {"id": "A1", "weight": 0.1, "full_score": 100, "points": [{"point": "S1.1", "weight": 1}]},
+       {"id": "A2", "weight": 0.2, "full_score": 100, "points": [{"point": "S1.1", "weight": 1}]}]}
+  ],
+  "students": [{"id": "ST1"}, {"id": "ST2"}],
+  "scores": [
+    {"student": "ST1", "assessment": "A1", "score": 16},
+    {"student": "ST1", "assessment": "A2", "score": 82},
+    {"student": "ST2", "assessment": "A1", "score": 16},
+    {"student": "ST2", "assessment": "A2", "score": 81}
+  ]
+})";
+  for (const char* method : {"cohort", "per_student"}) {
+    Report report = EvaluateWith(dossier, {{"attainment_students", method}});
+    const PointAttainment& point = Point(report, "S1.1");
+    EXPECT_EQ(point.students, 2) << method;
+    EXPECT_EQ(point.students_at_threshold, 1) << method;  // ST1 at 0.6, ST2 below it
+    EXPECT_EQ(point.share_at_threshold, 0.5) << method;
+  }
+}
+
 TEST(AttainmentTest, UnknownMethodNamesTheAllowedOnes) {
   auto pack = Builtin();
   auto dossier = Dossier::FromJson(*pack, kDossier, "cohort.json", nullptr);
