@@ -289,7 +289,14 @@ class Evaluator {
   Collection CollectionOf(const Node& node);
   Tri IsNone(const Node& node);
   Tri Equal(const Node& lhs, const Node& rhs);
-  Tri Quantify(const Node& node, std::vector<std::string>* witnesses);
+  // How many members of an `every` hold, out of how many (members certainly in it).
+  struct EveryCounts {
+    bool known = false;  // the collection's extent
+    long long members = 0, holding = 0;
+  };
+  // With `counts`, an `every` counts its members and those that hold, for MeasureOf.
+  Tri Quantify(const Node& node, std::vector<std::string>* witnesses,
+               EveryCounts* counts = nullptr);
   Interval Aggregate(const Node& node);
   Tri Membership(const Node& node);
   Tri Criterion(const Node& node, std::vector<std::string>* witnesses);
@@ -341,6 +348,8 @@ class Evaluator {
   uint64_t steps_ = 0;
   const uint64_t max_steps_;
   std::string where_;
+  // The `every` quantifiers of criteria's `and` spines, counted as Criterion evaluates them.
+  absl::flat_hash_map<const Node*, EveryCounts> every_counts_;
   TraceRecorder* recorder_;  // null: no tracing at all
   const AttainmentValues& attainment_;
   TraceRecorder* trace_ = nullptr;  // the recorder, while its criterion is evaluated
@@ -793,7 +802,8 @@ Tri Evaluator::Membership(const Node& node) {
   return collection.known ? result : Or(result, Tri::kUnknown);
 }
 
-Tri Evaluator::Quantify(const Node& node, std::vector<std::string>* witnesses) {
+Tri Evaluator::Quantify(const Node& node, std::vector<std::string>* witnesses,
+                        EveryCounts* counts) {
   Collection collection = EvalCollection(*node.child(0));
   const Node* filter = node.child(1);
   const Node* body = node.child(2);
@@ -802,6 +812,7 @@ Tri Evaluator::Quantify(const Node& node, std::vector<std::string>* witnesses) {
   bool every = op == "every";
   // every: AND over members of (filter → body); some/no: OR of (filter and body).
   Tri result = every ? Tri::kTrue : Tri::kFalse;
+  if (counts) counts->known = collection.known;
   for (const Item& item : collection.items) {
     Bind(node.slot, item);
     if (trace_) trace_->Member(ItemName(item, element), item.member);
@@ -810,6 +821,10 @@ Tri Evaluator::Quantify(const Node& node, std::vector<std::string>* witnesses) {
     if (member == Tri::kFalse) continue;
     if (!witnesses && (every ? result == Tri::kFalse : result == Tri::kTrue)) break;
     Tri holds = EvalBool(*body);
+    if (counts && member == Tri::kTrue) {
+      ++counts->members;
+      counts->holding += holds == Tri::kTrue;
+    }
     if (every) {
       result = And(result, Or(Not(member), holds));
       if (witnesses && member == Tri::kTrue && holds == Tri::kFalse) {
@@ -1175,7 +1190,8 @@ Tri Evaluator::Criterion(const Node& node, std::vector<std::string>* witnesses) 
     });
   }
   if (node.op == Op::kQuantifier && node.text == "every") {
-    return Traced(node, [&] { return Quantify(node, witnesses); });
+    // Counted on the way, so that MeasureOf need not walk the members again.
+    return Traced(node, [&] { return Quantify(node, witnesses, &every_counts_[&node]); });
   }
   return EvalBool(node);
 }
@@ -1197,20 +1213,12 @@ Evaluator::Measure Evaluator::MeasureOf(const Node& node) {
     return measure;
   }
   if (node.op == Op::kQuantifier && node.text == "every") {
-    // How many members hold, out of how many.
-    Collection collection = EvalCollection(*node.child(0));
-    if (!collection.known) return measure;
-    long long members = 0, holding = 0;
-    for (const Item& item : collection.items) {
-      Bind(node.slot, item);
-      Tri member = item.member;
-      if (node.child(1)) member = And(member, EvalBool(*node.child(1)));
-      if (member != Tri::kTrue) continue;
-      ++members;
-      holding += EvalBool(*node.child(2)) == Tri::kTrue;
-    }
-    measure.value = ToQuantity(Interval::Exact(Number(holding)));
-    measure.threshold = ToQuantity(Interval::Exact(Number(members)));
+    // How many members hold, out of how many: counted by Criterion (the members of a
+    // collection of unknown extent give no measure).
+    auto counts = every_counts_.find(&node);
+    if (counts == every_counts_.end() || !counts->second.known) return measure;
+    measure.value = ToQuantity(Interval::Exact(Number(counts->second.holding)));
+    measure.threshold = ToQuantity(Interval::Exact(Number(counts->second.members)));
     measure.comparison = "all";
   }
   return measure;
