@@ -57,6 +57,7 @@ bool ParseCsv(std::string_view text, const std::string& file, Reporter& reporter
   while (i < text.size()) {
     Record record;
     record.line = line;
+    record.cells.reserve(records.empty() ? 8 : records.back().cells.size());
     bool end_of_record = false;
     while (!end_of_record) {
       Cell cell{"", line, column};
@@ -91,15 +92,16 @@ bool ParseCsv(std::string_view text, const std::string& file, Reporter& reporter
           return false;
         }
       } else {
+        const size_t start = i;
         while (i < text.size() && text[i] != ',' && text[i] != '\n' &&
                !(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
           if (text[i] == '"') {
             error(line, column, "a quote inside an unquoted field; quote the whole field");
             return false;
           }
-          cell.text += text[i];
           advance(text[i++]);
         }
+        cell.text.assign(text.substr(start, i - start));
       }
       record.cells.push_back(std::move(cell));
       if (i >= text.size()) {
