@@ -319,6 +319,14 @@ absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromFile(
       return LoadCsvBundle(path, schema, found);
     });
   }
+  // A file over the size limit is refused before it is read into memory.
+  if (uintmax_t size = std::filesystem::file_size(path, error);
+      !error && size > LoadOptions{}.max_bytes) {
+    return LoadDossier(pack, diagnostics, [&](const Schema&, Diagnostics& found) {
+      ReportTooLarge(path, size, LoadOptions{}, found);
+      return std::unique_ptr<DossierTables>();
+    });
+  }
   ZY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   return FromJson(pack, text, path, diagnostics);
 }

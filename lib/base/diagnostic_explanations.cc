@@ -966,6 +966,26 @@ requirement 1 "课程" {
        "program.csv of a bundle.",
        "id,name,university\n10698-080202,机械工程,\"西安交通大学\n",
        "id,name,university\n10698-080202,机械工程,\"西安交通大学\"\n"},
+      {"ZY2013",
+       "The input is over one of the loader's size limits: a dossier (a JSON file, or a CSV "
+       "bundle's files together) larger than 1 GiB, or one text — a string, a key, a CSV cell — "
+       "longer than 1 MiB. A program's dossier is a few megabytes even with a large cohort's "
+       "scores; a single name or note is at most a few kilobytes.\n\n"
+       "Loading takes several times the input's size in memory, so the limits keep one "
+       "upload from exhausting a server that evaluates many programs; a file over the size "
+       "limit is refused before it is read. Such input is a broken export (a column of "
+       "binary data, a whole file pasted into one cell) or a hostile one.\n\n"
+       "Check the program that wrote the file; for a text, the pointer or the line and column "
+       "show where it is. The failing example below is abridged: its name is meant to be "
+       "two megabytes long.",
+       R"zy({
+  "program": {"id": "10698-080202", "name": "机械工程机械工程机械工程……（2 MiB）"}
+}
+)zy",
+       R"zy({
+  "program": {"id": "10698-080202", "name": "机械工程"}
+}
+)zy"},
   };
   return explanations;
 }

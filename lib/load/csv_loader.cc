@@ -38,8 +38,8 @@ bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) 
 
 // Splits `text` into records. Problems (an unterminated quote, a quote inside an unquoted
 // field) are reported at their line:column; false when the file cannot be used.
-bool ParseCsv(std::string_view text, const std::string& file, Reporter& reporter,
-              std::vector<Record>& records) {
+bool ParseCsv(std::string_view text, const std::string& file, size_t max_text_bytes,
+              Reporter& reporter, std::vector<Record>& records) {
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   size_t i = text.starts_with(kBom) ? kBom.size() : 0;
   int line = 1, column = 1;
@@ -102,6 +102,12 @@ bool ParseCsv(std::string_view text, const std::string& file, Reporter& reporter
           advance(text[i++]);
         }
         cell.text.assign(text.substr(start, i - start));
+      }
+      if (cell.text.size() > max_text_bytes) {
+        reporter.ErrorIn(
+            kTooLarge, file, cell.line, cell.column,
+            Cat("a cell of ", cell.text.size(), " bytes; the limit is ", max_text_bytes));
+        return false;
       }
       record.cells.push_back(std::move(cell));
       if (i >= text.size()) {
@@ -497,7 +503,7 @@ class BundleReader {
 // The files of a bundle as tables; false when one cannot be read as a table (then its rows
 // cannot be trusted, and nothing more is checked).
 bool ReadFiles(const std::vector<CsvFile>& files, std::string_view folder, const Schema& schema,
-               Reporter& reporter, std::vector<SourceTable>& tables) {
+               size_t max_text_bytes, Reporter& reporter, std::vector<SourceTable>& tables) {
   for (const CsvFile& file : files) {
     const std::string where = folder.empty() ? file.name : Cat(folder, "/", file.name);
     const std::string_view name = std::string_view(file.name).substr(0, file.name.size() - 4);
@@ -509,7 +515,7 @@ bool ReadFiles(const std::vector<CsvFile>& files, std::string_view folder, const
       continue;
     }
     std::vector<Record> records;
-    if (!ParseCsv(file.text, where, reporter, records)) continue;
+    if (!ParseCsv(file.text, where, max_text_bytes, reporter, records)) continue;
     if (records.empty()) {
       reporter.ErrorIn(kMalformedCsv, where, 1, 1, "the file is empty; it needs a header row");
       continue;
@@ -551,10 +557,18 @@ std::unique_ptr<DossierTables> load::LoadTextTables(std::vector<SourceTable> tab
 std::unique_ptr<DossierTables> LoadCsvFiles(const std::vector<CsvFile>& files,
                                             std::string_view folder, const Schema& schema,
                                             Diagnostics& diagnostics, const LoadOptions& options) {
+  uint64_t bytes = 0;
+  for (const CsvFile& file : files) bytes += file.text.size();
+  if (bytes > options.max_bytes) {
+    ReportTooLarge(folder, bytes, options, diagnostics);
+    return nullptr;
+  }
   Reporter reporter(folder, diagnostics, options.max_errors);
   try {
     std::vector<SourceTable> tables;
-    if (!ReadFiles(files, folder, schema, reporter, tables)) return nullptr;
+    if (!ReadFiles(files, folder, schema, options.max_text_bytes, reporter, tables)) {
+      return nullptr;
+    }
     return LoadTextTables(std::move(tables), folder, schema, reporter);
   } catch (const std::exception& e) {
     reporter.Error(kMalformedCsv, "", Cat("could not read the bundle: ", e.what()));
@@ -568,8 +582,14 @@ std::unique_ptr<DossierTables> LoadCsvBundle(const std::string& folder, const Sc
                                              Diagnostics& diagnostics, const LoadOptions& options) {
   std::vector<CsvFile> files;
   std::error_code error;
+  uint64_t bytes = 0;  // checked before reading, so that a huge bundle is never read in
   for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
     if (!entry.is_regular_file() || entry.path().extension() != ".csv") continue;
+    bytes += entry.file_size(error);
+    if (bytes > options.max_bytes) {
+      ReportTooLarge(folder, bytes, options, diagnostics);
+      return nullptr;
+    }
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();

@@ -32,8 +32,12 @@ class DomBuilder {
  public:
   using json = nlohmann::json;
 
-  DomBuilder(std::string_view input, int max_depth, Dom& dom, Reporter& reporter)
-      : input_(input), max_depth_(max_depth), dom_(dom), reporter_(reporter) {
+  DomBuilder(std::string_view input, const LoadOptions& options, Dom& dom, Reporter& reporter)
+      : input_(input),
+        max_depth_(options.max_depth),
+        max_text_bytes_(options.max_text_bytes),
+        dom_(dom),
+        reporter_(reporter) {
     // Decoded text is never longer than its source, so the arena never reallocates; a
     // dossier has roughly one value per eight bytes of text.
     dom_.arena.reserve(input.size());
@@ -56,12 +60,14 @@ class DomBuilder {
     return true;
   }
   bool string(json::string_t& text) {
+    if (!WithinTextLimit(text)) return false;
     AddText(Kind::kString, text);
     return true;
   }
   bool binary(json::binary_t&) { return true; }  // only binary formats produce it, not JSON
   bool start_object(std::size_t) { return Open(Kind::kObject); }
   bool key(json::string_t& key) {
+    if (!WithinTextLimit(key)) return false;
     pending_key_ = Append(key);
     return true;
   }
@@ -194,6 +200,13 @@ class DomBuilder {
   }
 
   // Pointer of the value about to be added.
+  // A text over the limit stops the load: the rest of the input is suspect.
+  bool WithinTextLimit(std::string_view text) {
+    if (text.size() <= max_text_bytes_) return true;
+    reporter_.Error(kTooLarge, NextPointer(),
+                    Cat("a text of ", text.size(), " bytes; the limit is ", max_text_bytes_));
+    return false;
+  }
   std::string NextPointer() const {
     std::string pointer = OpenPointer();
     if (stack_.empty()) return pointer;
@@ -229,6 +242,7 @@ class DomBuilder {
 
   std::string_view input_;
   int max_depth_;
+  size_t max_text_bytes_;
   Dom& dom_;
   Reporter& reporter_;
   std::vector<Frame> stack_;
@@ -237,22 +251,33 @@ class DomBuilder {
 };
 
 // Parses `input` into `dom`; false when the text could not be read to its end.
-bool ParseJson(std::string_view input, int max_depth, Dom& dom, Reporter& reporter) {
-  DomBuilder builder(input, max_depth, dom, reporter);
+bool ParseJson(std::string_view input, const LoadOptions& options, Dom& dom, Reporter& reporter) {
+  DomBuilder builder(input, options, dom, reporter);
   return nlohmann::json::sax_parse(input.data(), input.data() + input.size(), &builder);
 }
 
 }  // namespace
 
+void ReportTooLarge(std::string_view name, uint64_t size, const LoadOptions& options,
+                    Diagnostics& diagnostics) {
+  Reporter(name, diagnostics, options.max_errors)
+      .Error(kTooLarge, "",
+             Cat("the input is ", size, " bytes; the limit is ", options.max_bytes, " bytes"));
+}
+
 std::unique_ptr<DossierTables> LoadJsonDossier(std::string_view json, std::string_view source_name,
                                                const Schema& schema, Diagnostics& diagnostics,
                                                const LoadOptions& options) {
+  if (json.size() > options.max_bytes) {
+    ReportTooLarge(source_name, json.size(), options, diagnostics);
+    return nullptr;
+  }
   Reporter reporter(source_name, diagnostics, options.max_errors);
   // nlohmann reports syntax errors through the handler, but allocation failures and the like
   // still throw; nothing may cross this boundary.
   try {
     Dom dom;
-    if (!ParseJson(json, options.max_depth, dom, reporter)) return nullptr;
+    if (!ParseJson(json, options, dom, reporter)) return nullptr;
     auto dossier = std::make_unique<DossierTables>();
     dossier->source_name = std::string(source_name);
     LoadDom(dom, schema, reporter, *dossier);

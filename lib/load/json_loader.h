@@ -27,6 +27,7 @@
 #define ZHUOYUE_LIB_LOAD_JSON_LOADER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -38,13 +39,23 @@ namespace zhuoyue {
 
 // Limits of one load.
 //
-//   option      default  meaning
-//   max_errors  100      errors reported before giving up; one more diagnostic says so
-//   max_depth   128      deepest nesting of arrays and objects accepted (the root is 1)
+//   option          default  meaning
+//   max_errors      100      errors reported before giving up; one more diagnostic says so
+//   max_depth       128      deepest nesting of arrays and objects accepted (the root is 1)
+//   max_bytes       1 GiB    the largest input: a JSON text, or a bundle's files together
+//   max_text_bytes  1 MiB    the longest text value (a string, a key, a CSV cell)
+// The size limits keep a load's memory bounded (a dossier takes several times its size) and
+// its DOM's 32-bit node indexes valid.
 struct LoadOptions {
   size_t max_errors = 100;
   int max_depth = 128;
+  size_t max_bytes = size_t{1} << 30;
+  size_t max_text_bytes = size_t{1} << 20;
 };
+
+// Reports (ZY2013) that input `name` of `size` bytes is over `options.max_bytes`.
+void ReportTooLarge(std::string_view name, uint64_t size, const LoadOptions& options,
+                    Diagnostics& diagnostics);
 
 // Reads a dossier (JSON text) shaped by `schema`. Every error found (up to max_errors) is
 // appended to `diagnostics`, each located by its JSON pointer (and line:column for malformed

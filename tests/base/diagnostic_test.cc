@@ -133,6 +133,9 @@ TEST_P(RegistryEntry, IsExplained) {
 
 TEST_P(RegistryEntry, FailingExampleGetsItsCode) {
   const DiagnosticInfo& info = GetParam();
+  // A size limit's example would be megabytes long: it is abridged in the explanation, and
+  // the limits are tested in json_loader_test.cc and csv_loader_test.cc.
+  if (info.code == "ZY2013") GTEST_SKIP() << "abridged example";
   bool ok = false;
   Diagnostics diagnostics;
   if (info.code.starts_with("ZY1")) {

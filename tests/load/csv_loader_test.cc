@@ -132,6 +132,27 @@ TEST(CsvLoaderTest, ChildRowsJoinTheirParentsAndAnEmptyChildFileMeansNone) {
             (std::vector<CellState>{CellState::kUnknown}));
 }
 
+TEST(CsvLoaderTest, CellsAndBundlesOverTheSizeLimitsAreRefused) {
+  std::vector<CsvFile> files = {{"program.csv", "id,name\nP1,\"机械工程\"\n"}};
+  LoadOptions options;
+  options.max_text_bytes = 11;
+  Diagnostics diagnostics;
+  EXPECT_FALSE(LoadCsvFiles(files, "bundle", BuiltinSchema(), diagnostics, options));
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].Format(),
+            "bundle/program.csv:2:4: error: a cell of 12 bytes; the limit is 11 [ZY2013]");
+
+  options = {};
+  options.max_bytes = files[0].text.size() - 1;
+  diagnostics.clear();
+  EXPECT_FALSE(LoadCsvFiles(files, "bundle", BuiltinSchema(), diagnostics, options));
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].code, codes::kTooLarge);
+  options.max_bytes = files[0].text.size();
+  diagnostics.clear();
+  EXPECT_TRUE(LoadCsvFiles(files, "bundle", BuiltinSchema(), diagnostics, options));
+}
+
 TEST(CsvLoaderTest, AnUnterminatedQuoteIsLocated) {
   Loaded loaded = Load({{"program.csv", "id,name\nP1,\"机械工程\n"}});
   EXPECT_FALSE(loaded.tables);

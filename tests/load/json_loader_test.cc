@@ -648,6 +648,43 @@ TEST_F(JsonLoaderTest, TooDeep) {
   EXPECT_NE(Load(R"({"courses": [{"kind": "lab"}]})", shallow), nullptr);
 }
 
+// The size limits: a whole input over max_bytes is refused before it is parsed; a string or
+// a key over max_text_bytes stops the load at its pointer. At the limit both load.
+TEST_F(JsonLoaderTest, RefusesInputAndTextsOverTheSizeLimits) {
+  const std::string json = R"({"program": {"id": "P1", "name": "机械工程"}})";
+  LoadOptions small;
+  small.max_bytes = json.size() - 1;
+  Diagnostic e = LoadOneError(json, small);
+  EXPECT_EQ(e.code, codes::kTooLarge);
+  EXPECT_EQ(e.message, "the input is " + std::to_string(json.size()) + " bytes; the limit is " +
+                           std::to_string(json.size() - 1) + " bytes");
+  EXPECT_EQ(e.file, "dossier.json");
+  small.max_bytes = json.size();
+  EXPECT_NE(Load(json, small), nullptr) << Formatted();
+
+  LoadOptions short_texts;
+  short_texts.max_text_bytes = 11;  // 机械工程 is 12 bytes of UTF-8
+  e = LoadOneError(json, short_texts);
+  EXPECT_EQ(e.code, codes::kTooLarge);
+  EXPECT_EQ(e.pointer, "/program/name");
+  EXPECT_EQ(e.message, "a text of 12 bytes; the limit is 11");
+  short_texts.max_text_bytes = 12;
+  EXPECT_NE(Load(json, short_texts), nullptr) << Formatted();
+  short_texts.max_text_bytes = 3;  // the key "program" is 7 bytes
+  e = LoadOneError(json, short_texts);
+  EXPECT_EQ(e.code, codes::kTooLarge);
+  EXPECT_EQ(e.message, "a text of 7 bytes; the limit is 3");
+}
+
+// The default limit on a text, 1 MiB: a 2 MiB name is refused, not loaded.
+TEST_F(JsonLoaderTest, DefaultTextLimitIsOneMebibyte) {
+  std::string name(2 << 20, 'x');
+  Diagnostic e = LoadOneError(R"({"program": {"id": "P1", "name": ")" + name + R"("}})");
+  EXPECT_EQ(e.code, codes::kTooLarge);
+  EXPECT_EQ(e.message, "a text of 2097152 bytes; the limit is 1048576");
+  EXPECT_EQ(e.pointer, "/program/name");
+}
+
 TEST_F(JsonLoaderTest, CollectsEveryError) {
   std::unique_ptr<DossierTables> d = Load(R"({
     "format": "zhuoyue.dossier/0",
