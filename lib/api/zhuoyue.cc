@@ -170,6 +170,35 @@ std::vector<ParsedFile> ReadWithImports(const std::vector<SourceText>& sources,
   return files;
 }
 
+// A broken or hostile pack can have tens of thousands of errors: the first 100 are kept, in
+// order, with the warnings among them, and one more diagnostic says how many were left out.
+constexpr size_t kMaxRuleErrors = 100;
+
+void KeepFirstErrors(std::vector<Diagnostic>& found) {
+  size_t errors = 0, kept = 0;
+  for (; kept < found.size(); ++kept) {
+    if (found[kept].severity == Severity::kError && ++errors > kMaxRuleErrors) break;
+  }
+  if (kept == found.size()) return;
+  const auto total = std::count_if(found.begin(), found.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::kError;
+  });
+  Diagnostic last = found[kept];
+  found.resize(kept);
+  Diagnostic& stop = found.emplace_back();
+  stop.code = std::string(codes::kTooManyRuleErrors);
+  stop.severity = Severity::kError;
+  stop.file = last.file;
+  stop.line = last.line;
+  stop.column = last.column;
+  stop.source_line = last.source_line;
+  stop.message = absl::StrCat("too many errors; stopped after ", kMaxRuleErrors, " (",
+                              total - static_cast<long>(kMaxRuleErrors), " more not shown)");
+}
+
+// A rule file is text a person writes; anything larger is refused before it is read.
+constexpr uintmax_t kMaxRuleFileBytes = 16 << 20;
+
 }  // namespace
 
 namespace internal {
@@ -242,6 +271,7 @@ absl::StatusOr<std::shared_ptr<const Pack>> Pack::Compile(
         plan = zhuoyue::Compile(std::move(checked), found);
       }
     }
+    KeepFirstErrors(found);
     if (diagnostics) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
     if (!plan) return Failure("the rules could not be compiled", found);
     auto impl = std::make_shared<internal::PackImpl>();
@@ -271,6 +301,11 @@ absl::StatusOr<std::shared_ptr<const Pack>> Pack::FromPath(const std::string& pa
   }
   std::vector<SourceText> sources;
   for (const std::string& file : paths) {
+    if (uintmax_t size = std::filesystem::file_size(file, error);
+        !error && size > kMaxRuleFileBytes) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          file, " is ", size, " bytes; a rule file may be at most ", kMaxRuleFileBytes, " bytes"));
+    }
     ZY_ASSIGN_OR_RETURN(std::string text, ReadFile(file));
     sources.push_back({file, std::move(text)});
   }

@@ -78,6 +78,126 @@ requirement 1 "学分要求" {
       every c in courses: c.credits >= 2
 }
 )zy"},
+      {"ZY1003",
+       "The rules have more than 100 errors: the first 100 are shown, in the order found, "
+       "then this one, at the first error left out, with how many more there are.\n\n"
+       "Thousands of errors come from one cause far more often than from thousands of "
+       "mistakes: a file that is not a rule file at all, a brace opened early and never "
+       "closed, a table renamed that every criterion reads. Printing them all would hide that "
+       "cause and, for a hostile file, fill a log.\n\n"
+       "Mend the first errors — usually the very first — and check again.",
+       R"zy(pack demo version "1"
+param p0 =
+param p1 =
+param p2 =
+param p3 =
+param p4 =
+param p5 =
+param p6 =
+param p7 =
+param p8 =
+param p9 =
+param p10 =
+param p11 =
+param p12 =
+param p13 =
+param p14 =
+param p15 =
+param p16 =
+param p17 =
+param p18 =
+param p19 =
+param p20 =
+param p21 =
+param p22 =
+param p23 =
+param p24 =
+param p25 =
+param p26 =
+param p27 =
+param p28 =
+param p29 =
+param p30 =
+param p31 =
+param p32 =
+param p33 =
+param p34 =
+param p35 =
+param p36 =
+param p37 =
+param p38 =
+param p39 =
+param p40 =
+param p41 =
+param p42 =
+param p43 =
+param p44 =
+param p45 =
+param p46 =
+param p47 =
+param p48 =
+param p49 =
+param p50 =
+param p51 =
+param p52 =
+param p53 =
+param p54 =
+param p55 =
+param p56 =
+param p57 =
+param p58 =
+param p59 =
+param p60 =
+param p61 =
+param p62 =
+param p63 =
+param p64 =
+param p65 =
+param p66 =
+param p67 =
+param p68 =
+param p69 =
+param p70 =
+param p71 =
+param p72 =
+param p73 =
+param p74 =
+param p75 =
+param p76 =
+param p77 =
+param p78 =
+param p79 =
+param p80 =
+param p81 =
+param p82 =
+param p83 =
+param p84 =
+param p85 =
+param p86 =
+param p87 =
+param p88 =
+param p89 =
+param p90 =
+param p91 =
+param p92 =
+param p93 =
+param p94 =
+param p95 =
+param p96 =
+param p97 =
+param p98 =
+param p99 =
+param p100 =
+)zy",
+       R"zy(pack demo version "1"
+param p0 = 8
+table courses {
+  id: string id
+}
+requirement 1 "课程" {
+  criterion 1.1 computed "课程不少于 8 门" = count(courses) >= p0
+}
+)zy"},
       {"ZY1101",
        "A name is used that the pack does not declare. In an expression a name is a parameter "
        "(`param`), a table or object (`table`, `object`, `standard`), a variable bound by a "

@@ -4,6 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -210,6 +213,38 @@ TEST(EvaluateTest, StepLimitStopsACostlyRule) {
   absl::StatusOr<Report> report = Evaluate(**c.pack, **dossier);  // the default: 10^9
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->requirements[0].criteria[1].verdict, Verdict::kMet);
+}
+
+// Thousands of errors: the first 100 in order, then ZY1003 at the first one left out.
+TEST(PackFromSourcesTest, ErrorsAreCappedAtOneHundred) {
+  std::string rules = "pack t version \"1\"\n";
+  for (int i = 0; i < 5000; ++i) rules += "param p" + std::to_string(i) + " =\n";
+  Compiled c = Compile({{"rules.zy", rules}});
+  ASSERT_FALSE(c.pack.ok());
+  ASSERT_EQ(c.diagnostics.size(), 101u);
+  for (size_t i = 0; i < 100; ++i) {
+    EXPECT_EQ(c.diagnostics[i].code, "ZY1001");
+    EXPECT_EQ(c.diagnostics[i].line, static_cast<int>(i) + 3);  // each `=` fails on the next line
+  }
+  EXPECT_EQ(c.diagnostics[100].code, "ZY1003");
+  EXPECT_EQ(c.diagnostics[100].line, 103);
+  EXPECT_EQ(c.diagnostics[100].message, "too many errors; stopped after 100 (4900 more not shown)");
+}
+
+// A rule file over 16 MiB is refused before it is read.
+TEST(PackFromSourcesTest, HugeRuleFilesAreRefused) {
+  char dir[] = "/tmp/zy_huge_rules_XXXXXX";  // mkdtemp template: a fresh folder
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  const std::string path = std::string(dir) + "/huge.zy";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "pack t version \"1\"\n" << std::string((16 << 20) + 1, '#');
+  }
+  absl::StatusOr<std::shared_ptr<const Pack>> pack = Pack::FromPath(path, nullptr);
+  EXPECT_EQ(pack.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(pack.status().message()),
+              HasSubstr("a rule file may be at most 16777216 bytes"));
+  std::filesystem::remove_all(dir);
 }
 
 TEST(PackFromSourcesTest, UnknownFieldSuggestsTheNearestName) {
