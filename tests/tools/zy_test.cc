@@ -93,13 +93,38 @@ TEST(ZyEval, UsageErrorsGiveExitTwo) {
         "eval examples/failing.json --bogus", "eval a.json b.json",
         "eval examples/failing.json --param",
         "eval examples/failing.json "
-        "--param nonsense"}) {
+        "--param nonsense",
+        "eval examples/failing.json --max-steps 0", "eval examples/failing.json --max-steps -5",
+        "eval examples/failing.json --max-steps 1e9", "eval examples/failing.json --max-steps"}) {
     SCOPED_TRACE(args);
     Outcome run = Zy(args);
     EXPECT_EQ(run.status, 2);
     EXPECT_THAT(run.err, HasSubstr("usage: zy"));
     EXPECT_THAT(run.out, IsEmpty());
   }
+}
+
+// A costly rule stops at --max-steps: exit 1, the criterion named, no output file.
+TEST(ZyEval, MaxStepsStopsACostlyRuleWithExitOne) {
+  std::string courses;
+  for (int i = 0; i < 150; ++i) {
+    courses +=
+        (i ? "," : "") + std::string(R"({"id": "c)") + std::to_string(i) + R"(", "core": false})";
+  }
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("zy_steps_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "d.json") << R"({"courses": [)" << courses << "]}";
+  const std::string common = "eval --rules tests/tools/testdata/cubic.zy '" +
+                             (dir / "d.json").string() + "' --output '" +
+                             (dir / "report.txt").string() + "'";
+  Outcome stopped = Zy(common + " --max-steps 100000");
+  EXPECT_EQ(stopped.status, 1);
+  EXPECT_THAT(stopped.err, HasSubstr("evaluation stopped after 100000 steps, in criterion 1.1"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "report.txt"));
+  EXPECT_EQ(Zy(common + " --max-steps 1000000000").status, 0);  // 3.4 M bodies: under 10^9
+  EXPECT_TRUE(std::filesystem::exists(dir / "report.txt"));
+  std::filesystem::remove_all(dir);
 }
 
 TEST(ZyEval, UnknownParameterIsAUsageErrorWithASuggestion) {

@@ -50,6 +50,7 @@ constexpr char kUsage[] =
     "  --lang zh|en           the language of md and html reports (default zh)\n"
     "  --rules PATH           a rule pack instead of the built-in one\n"
     "  --param NAME=VALUE     override a pack parameter (repeatable)\n"
+    "  --max-steps N          stop an evaluation after N steps (default 10^9)\n"
     "  --progress auto|always|never\n"
     "                         progress on stderr: a bar on a terminal, lines otherwise\n"
     "\n"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,14 @@ absl::StatusOr<std::shared_ptr<const zhuoyue::Pack>> LoadPack(
 int UsageError(std::string_view usage, const std::string& problem) {
   std::cerr << "zy: " << problem << "\n\n" << usage;
   return kExitUsage;
+}
+
+int EvaluationFailure(std::string_view usage, const absl::Status& status) {
+  if (absl::IsInvalidArgument(status) || absl::IsNotFound(status)) {
+    return UsageError(usage, std::string(status.message()));
+  }
+  std::cerr << "zy: " << status.message() << "\n";
+  return kExitInput;
 }
 
 bool OptionValue(const std::vector<std::string>& args, size_t& i, std::string& into) {
@@ -64,6 +73,14 @@ std::optional<int> ReadCommonOption(const std::vector<std::string>& args, size_t
     }
     common.evaluate.params.emplace_back(assignment.substr(0, equals),
                                         assignment.substr(equals + 1));
+  } else if (arg == "--max-steps" && accepts_params) {
+    std::string steps;
+    char* end = nullptr;
+    if (!value(steps) || steps.empty() || steps[0] == '-' ||
+        (common.evaluate.max_steps = std::strtoull(steps.c_str(), &end, 10), *end != '\0') ||
+        common.evaluate.max_steps == 0) {
+      return UsageError(usage, "--max-steps needs a positive whole number");
+    }
   } else {
     taken = false;
   }

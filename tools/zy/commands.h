@@ -26,7 +26,7 @@ absl::StatusOr<std::shared_ptr<const zhuoyue::Pack>> LoadPack(
     const std::string& rules, std::vector<zhuoyue::Diagnostic>* diagnostics,
     const zhuoyue::PackOptions& options = {});
 // The options several commands share: --rules PATH, --format text|json, and (where the
-// command evaluates) --param NAME=VALUE.
+// command evaluates) --param NAME=VALUE and --max-steps N.
 struct CommonOptions {
   std::string rules;
   std::string format = "text";
@@ -36,6 +36,11 @@ struct CommonOptions {
 
 // Prints "zy: PROBLEM" and the command's usage text; returns kExitUsage.
 int UsageError(std::string_view usage, const std::string& problem);
+
+// The exit status for an evaluation that failed: a usage error for a bad --param or an
+// unknown criterion (InvalidArgument, NotFound), else the message and kExitInput (the step
+// limit, an internal failure).
+int EvaluationFailure(std::string_view usage, const absl::Status& status);
 
 // The value of the option at args[i]: args[i + 1], with `i` advanced past it; false when
 // the option is the last argument.

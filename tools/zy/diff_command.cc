@@ -31,6 +31,7 @@ constexpr char kUsage[] =
     "options:\n"
     "  --rules PATH          a rule pack directory or .zy file instead of the built-in pack\n"
     "  --param NAME=VALUE    override a pack parameter (repeatable)\n"
+    "  --max-steps N         stop an evaluation after N steps (default 10^9)\n"
     "  --format text|json    output form (default: text)\n"
     "  --lang zh|en          the language of the text (default zh)\n"
     "\n"
@@ -82,7 +83,7 @@ class Inputs {
     auto dossier = zhuoyue::Dossier::FromJson(*pack_, text, path, &diagnostics);
     if (!dossier.ok()) return Failure(diagnostics, dossier.status(), "dossier " + path);
     auto report = zhuoyue::Evaluate(*pack_, **dossier, common_.evaluate);
-    if (!report.ok()) return Usage(std::string(report.status().message()));  // a parameter
+    if (!report.ok()) return EvaluationFailure(kUsage, report.status());
     return *std::move(report);
   }
 

@@ -36,6 +36,8 @@ constexpr char kUsage[] =
     "  --rules PATH          a rule pack directory or .zy file instead of the built-in pack\n"
     "  --param NAME=VALUE    override a pack parameter (repeatable), e.g. the attainment\n"
     "                        method: --param attainment_courses=minimum\n"
+    "  --max-steps N         stop an evaluation after N steps (default 10^9): a costly\n"
+    "                        rule fails with exit 1 instead of running for hours\n"
     "  --format FORM         text|json|md|html|xlsx (eval: default text; report: default md;\n"
     "                        --supplement: md|html); xlsx needs --output\n"
     "  --lang zh|en          the language of the labels (default zh); texts from the pack\n"
@@ -128,10 +130,7 @@ int Run(const std::vector<std::string>& args, bool report_command) {
   auto dossier = zhuoyue::Dossier::FromFile(**pack, dossier_path, &diagnostics);
   if (!dossier.ok()) return InputFailure(diagnostics, dossier.status(), "dossier", style);
   auto report = zhuoyue::Evaluate(**pack, **dossier, common.evaluate);
-  if (!report.ok()) {
-    // Only parameters can fail here: a usage error.
-    return Usage(std::string(report.status().message()));
-  }
+  if (!report.ok()) return EvaluationFailure(kUsage, report.status());
   std::string text;
   if (supplement) {
     auto draft = zhuoyue::SupplementDraft(

@@ -24,6 +24,7 @@ constexpr char kUsage[] =
     "options:\n"
     "  --rules PATH          a rule pack directory or .zy file instead of the built-in pack\n"
     "  --param NAME=VALUE    override a pack parameter (repeatable)\n"
+    "  --max-steps N         stop an evaluation after N steps (default 10^9)\n"
     "  --format text|json    output form (default: text)\n"
     "\n"
     "exit status: 0 explained, 1 unreadable input or rules, 2 usage error\n";
@@ -73,13 +74,7 @@ int RunExplainVerdict(const std::vector<std::string>& args) {
   auto dossier = zhuoyue::Dossier::FromFile(**pack, dossier_path, &diagnostics);
   if (!dossier.ok()) return InputFailure(diagnostics, dossier.status(), "dossier");
   auto trace = zhuoyue::ExplainCriterion(**pack, **dossier, criterion, common.evaluate);
-  if (!trace.ok()) {
-    if (trace.status().code() == absl::StatusCode::kInternal) {
-      std::cerr << "zy: " << trace.status().message() << "\n";
-      return kExitInput;
-    }
-    return Usage(std::string(trace.status().message()));  // unknown criterion or parameter
-  }
+  if (!trace.ok()) return EvaluationFailure(kUsage, trace.status());
   std::cout << (common.format == "json" ? zhuoyue::TraceToJson(*trace)
                                         : zhuoyue::TraceToText(*trace));
   std::cout.flush();
