@@ -62,6 +62,30 @@ std::string ToIntegerString(i128 value) {
 // Decimal digits kept exact: 10^36 < 2^127. Beyond that a double is as honest as anything.
 constexpr int kMaxDigits = 36;
 
+// a ÷ m rounded down (m > 0).
+i128 FloorDiv(i128 n, i128 m) {
+  i128 q = n / m;
+  return (n % m != 0 && n < 0) ? q - 1 : q;
+}
+
+// Compares a/b with c/d (b, d > 0) exactly when the cross products a·d and c·b would
+// overflow: by their integer parts, then by the remainders' reciprocals, as Euclid's
+// algorithm runs. Each step divides numbers that fit, so nothing overflows.
+std::strong_ordering CompareFractions(i128 a, i128 b, i128 c, i128 d) {
+  while (true) {
+    const i128 p = FloorDiv(a, b), q = FloorDiv(c, d);
+    if (p != q) return p <=> q;
+    const i128 r = a - p * b, s = c - q * d;  // 0 <= r < b, 0 <= s < d
+    if (r == 0 || s == 0) return r <=> s;
+    // r/b <=> s/d  is  d/s <=> b/r.
+    const i128 next_a = d, next_b = s, next_c = b, next_d = r;
+    a = next_a;
+    b = next_b;
+    c = next_c;
+    d = next_d;
+  }
+}
+
 }  // namespace
 
 Number Number::Make(i128 num, i128 den) {
@@ -262,6 +286,7 @@ std::strong_ordering operator<=>(const Number& a, const Number& b) {
     if (a.den_ == b.den_) return a.num_ <=> b.num_;
     i128 x, y;
     if (!MulOverflows(a.num_, b.den_, &x) && !MulOverflows(b.num_, a.den_, &y)) return x <=> y;
+    return CompareFractions(a.num_, a.den_, b.num_, b.den_);
   }
   double x = a.ToDouble(), y = b.ToDouble();
   return x < y ? std::strong_ordering::less

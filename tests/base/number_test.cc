@@ -226,6 +226,22 @@ TEST(NumberArithmetic, SameDenominatorSumsReduce) {
   EXPECT_GT(Number::Ratio(-1, 3), Number::Ratio(-2, 3));
 }
 
+// When the cross products overflow 128 bits, comparison falls back to Euclid's algorithm on
+// the fractions, not to doubles: these pairs are one part in 10^35 apart.
+TEST(NumberArithmetic, OrderingIsExactWhenCrossProductsOverflow) {
+  Number a = P("8.00000000000000000000000000000000001") + Number(26);
+  Number b = P("34.0000000000000000000000000000000001");
+  EXPECT_TRUE(a.exact());
+  EXPECT_LT(a, b);
+  EXPECT_GT(b, a);
+  EXPECT_LT(-b, -a);
+  Number third = Q(P("1.00000000000000000000000000000000001"), Number(3));
+  Number also_third = Q(P("2.00000000000000000000000000000000002"), Number(6));
+  EXPECT_EQ(third, also_third);
+  EXPECT_GT(third, Q(Number(1), Number(3)));
+  EXPECT_LT(Q(Number(-1), Number(3)), Q(P("-0.99999999999999999999999999999999999"), Number(3)));
+}
+
 TEST(NumberArithmetic, OrderingIsExact) {
   EXPECT_LT(Q(1, 3), P("0.3333333333333333333333333334"));
   EXPECT_GT(Q(1, 3), P("0.3333333333333333333333333333"));
