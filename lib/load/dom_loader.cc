@@ -646,7 +646,15 @@ class Loader {
 
   std::optional<Number> ParseNumber(TableId t, int32_t row, FieldId f, int index, const Node& n) {
     std::optional<Number> number = Number::Parse(dom_.Text(n));
-    if (!number) Error(kBadNumber, CellPointer(t, row, f, index), "number is not finite");
+    if (!number) {
+      Error(kBadNumber, CellPointer(t, row, f, index), "number is not finite");
+    } else if (!number->exact()) {
+      // Held as a double it would compare inexactly, and could flip a verdict unseen.
+      Error(kBadNumber, CellPointer(t, row, f, index),
+            Cat("number ", dom_.Text(n), " cannot be held exactly: it has more than 36 ",
+                "significant digits or lies beyond ±10^36"));
+      return std::nullopt;
+    }
     return number;
   }
 
