@@ -1375,8 +1375,15 @@ Report Evaluator::Run() {
       if (c.value && c.comparison == "all") {
         parts.push_back(absl::StrCat(c.value->exact, " of ", c.threshold->exact, " hold"));
       } else if (c.value) {
-        parts.push_back(absl::StrCat("measured ", DescribeQuantity(*c.value), ", needs ",
-                                     c.comparison, " ", DescribeQuantity(*c.threshold)));
+        std::string value = DescribeQuantity(*c.value), threshold = DescribeQuantity(*c.threshold);
+        // Rounded to the same text, unequal values are shown exactly: the reason must not
+        // read "measured 302.1, needs >= 302.1" for a criterion that is not met.
+        if (value == threshold && !c.value->exact.empty() && !c.threshold->exact.empty() &&
+            c.value->exact != c.threshold->exact) {
+          value = c.value->exact;
+          threshold = c.threshold->exact;
+        }
+        parts.push_back(absl::StrCat("measured ", value, ", needs ", c.comparison, " ", threshold));
       }
       if (!c.witnesses.empty()) {
         parts.push_back(absl::StrCat("failing: ", absl::StrJoin(c.witnesses, ", ")));
