@@ -946,7 +946,9 @@ requirement 1 "课程" {
       {"ZY2006",
        "A number is outside the range its field allows: below the minimum of a `number >= 0` field "
        "(negative credits or years), a score above the full score that its `<=` bound reads from "
-       "another row, a weight outside (0, 1], or a number too large to be finite.\n\n"
+       "another row, a weight outside (0, 1], a number too large to be finite, or one that cannot "
+       "be held exactly (more than 36 significant digits, or beyond 10^36: as the nearest "
+       "double it could turn a threshold's verdict unseen).\n\n"
        "Such a number is almost always a typing or export error, and it would distort every sum, "
        "mean and ratio built on it.\n\n"
        "Correct the value. For a value that is not known, leave the field out (or write null) "
