@@ -60,14 +60,14 @@ class DomBuilder {
     return true;
   }
   bool string(json::string_t& text) {
-    if (!WithinTextLimit(text)) return false;
+    if (!WithinTextLimit(text, NextPointer())) return false;
     AddText(Kind::kString, text);
     return true;
   }
   bool binary(json::binary_t&) { return true; }  // only binary formats produce it, not JSON
   bool start_object(std::size_t) { return Open(Kind::kObject); }
   bool key(json::string_t& key) {
-    if (!WithinTextLimit(key)) return false;
+    if (!WithinTextLimit(key, OpenPointer())) return false;  // the object holding it
     pending_key_ = Append(key);
     return true;
   }
@@ -199,14 +199,15 @@ class DomBuilder {
     return pointer;
   }
 
-  // Pointer of the value about to be added.
-  // A text over the limit stops the load: the rest of the input is suspect.
-  bool WithinTextLimit(std::string_view text) {
+  // A text over the limit stops the load, reported at `pointer`: the rest of the input is
+  // suspect.
+  bool WithinTextLimit(std::string_view text, std::string pointer) {
     if (text.size() <= max_text_bytes_) return true;
-    reporter_.Error(kTooLarge, NextPointer(),
+    reporter_.Error(kTooLarge, std::move(pointer),
                     Cat("a text of ", text.size(), " bytes; the limit is ", max_text_bytes_));
     return false;
   }
+  // Pointer of the value about to be added.
   std::string NextPointer() const {
     std::string pointer = OpenPointer();
     if (stack_.empty()) return pointer;
@@ -252,6 +253,21 @@ class DomBuilder {
 
 // Parses `input` into `dom`; false when the text could not be read to its end.
 bool ParseJson(std::string_view input, const LoadOptions& options, Dom& dom, Reporter& reporter) {
+  // JSON text cannot hold a raw NUL (inside a string it is written \u0000), and nlohmann's
+  // lexer would take one for the end of the input, ignoring whatever follows it.
+  if (size_t nul = input.find('\0'); nul != std::string_view::npos) {
+    // A NUL among the first bytes, or a UTF-16 byte-order mark: a UTF-16 or UTF-32 file.
+    const bool wide = input.size() >= 4 && nul < 4 &&
+                      input.substr(0, 4).find_first_not_of('\0') != std::string_view::npos;
+    if (wide || input.starts_with("\xFF\xFE") || input.starts_with("\xFE\xFF")) {
+      reporter.Error(kMalformedJson, "", "the file is UTF-16 or UTF-32; a dossier is UTF-8", 1, 1);
+      return false;
+    }
+    auto [line, column] = LineColumn(input, nul);
+    reporter.Error(kMalformedJson, "", "a NUL byte; JSON text cannot contain one unescaped", line,
+                   column);
+    return false;
+  }
   DomBuilder builder(input, options, dom, reporter);
   return nlohmann::json::sax_parse(input.data(), input.data() + input.size(), &builder);
 }
