@@ -145,6 +145,9 @@ struct Dom {
   std::string_view Text(const Node& n) const { return {arena.data() + n.text_begin, n.text_size}; }
 };
 
+// `text`, or its first 40 bytes and its length when longer, for messages.
+std::string Abridged(std::string_view text);
+
 // "null", "a boolean", "a number", … for messages.
 std::string_view KindName(Kind kind);
 

@@ -41,10 +41,20 @@ std::pair<int, int> LineColumn(std::string_view text, size_t offset) {
     }
   }
   int column = 1;
+  // A byte-order mark is not a character of the first line.
+  if (line_start == 0 && text.starts_with("\xEF\xBB\xBF") && offset >= 3) line_start = 3;
   for (size_t i = line_start; i < offset; ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;  // not a continuation
   }
   return {line, column};
+}
+
+std::string Abridged(std::string_view text) {
+  constexpr size_t kShown = 40;
+  if (text.size() <= kShown) return std::string(text);
+  size_t end = kShown;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return Cat(text.substr(0, end), "… (", text.size(), " bytes)");
 }
 
 std::string_view KindName(Kind kind) {
@@ -651,8 +661,8 @@ class Loader {
     } else if (!number->exact()) {
       // Held as a double it would compare inexactly, and could flip a verdict unseen.
       Error(kBadNumber, CellPointer(t, row, f, index),
-            Cat("number ", dom_.Text(n), " cannot be held exactly: it has more than 36 ",
-                "significant digits or lies beyond ±10^36"));
+            Cat("number ", Abridged(dom_.Text(n)), " cannot be held exactly: it has more than ",
+                "36 significant digits or lies beyond ±10^36"));
       return std::nullopt;
     }
     return number;
