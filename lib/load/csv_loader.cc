@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "base/codes.h"
 #include "load/dom.h"
 #include "load/text_tables.h"
@@ -36,10 +37,56 @@ using namespace load;   // NOLINT: the DOM is what this file builds.
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// The bytes a CSV file may hold: well-formed UTF-8 (no overlong form, surrogate or code point
+// past U+10FFFF), no NUL, and a byte-order mark only as its first three bytes — a second one
+// means two exports pasted together and would end up inside an id. False, with the first
+// offending byte located, otherwise.
+bool ValidText(std::string_view text, const std::string& file, Reporter& reporter) {
+  int line = 1, column = 1;
+  auto fail = [&](std::string message) {
+    reporter.ErrorIn(kMalformedCsv, file, line, column, std::move(message));
+    return false;
+  };
+  for (size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return fail("a NUL byte; a CSV file holds text");
+    if (c < 0x80) {
+      if (c == '\n') {
+        ++line;
+        column = 0;
+      }
+      ++i;
+      ++column;
+      continue;
+    }
+    const int length = c >= 0xC2 && c <= 0xDF   ? 2
+                       : c >= 0xE0 && c <= 0xEF ? 3
+                       : c >= 0xF0 && c <= 0xF4 ? 4
+                                                : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (int k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    }
+    if (valid && length >= 3) {  // no overlong form, surrogate or code point past U+10FFFF
+      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+      valid = !(c == 0xE0 && next < 0xA0) && !(c == 0xED && next >= 0xA0) &&
+              !(c == 0xF0 && next < 0x90) && !(c == 0xF4 && next >= 0x90);
+    }
+    if (!valid) return fail("bytes that are not UTF-8; save the file as \"CSV UTF-8\"");
+    if (text.substr(i, 3) == "\xEF\xBB\xBF") {
+      return fail("a byte-order mark inside the file; were two files pasted together?");
+    }
+    i += length;
+    ++column;
+  }
+  return true;
+}
+
 // Splits `text` into records. Problems (an unterminated quote, a quote inside an unquoted
 // field) are reported at their line:column; false when the file cannot be used.
 bool ParseCsv(std::string_view text, const std::string& file, size_t max_text_bytes,
               Reporter& reporter, std::vector<Record>& records) {
+  if (!ValidText(text, file, reporter)) return false;
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   size_t i = text.starts_with(kBom) ? kBom.size() : 0;
   int line = 1, column = 1;
@@ -524,6 +571,17 @@ bool ReadFiles(const std::vector<CsvFile>& files, std::string_view folder, const
     table.table = t;
     table.where = where;
     table.header = std::move(records.front().cells);
+    if (table.header.size() == 1 && table.header[0].text.empty()) {
+      reporter.ErrorIn(kMalformedCsv, where, 1, 1, "the header row is empty; it names the columns");
+      continue;
+    }
+    absl::flat_hash_set<std::string_view> names;
+    for (const Cell& name : table.header) {
+      if (!name.text.empty() && !names.insert(name.text).second) {
+        reporter.ErrorIn(kDuplicateKey, where, name.line, name.column,
+                         Cat("column `", name.text, "` is named twice in the header"));
+      }
+    }
     for (size_t r = 1; r < records.size(); ++r) {
       if (records[r].cells.size() != table.header.size()) {
         reporter.ErrorIn(kMalformedCsv, where, records[r].line, 1,
@@ -580,29 +638,51 @@ std::unique_ptr<DossierTables> LoadCsvFiles(const std::vector<CsvFile>& files,
 
 std::unique_ptr<DossierTables> LoadCsvBundle(const std::string& folder, const Schema& schema,
                                              Diagnostics& diagnostics, const LoadOptions& options) {
-  std::vector<CsvFile> files;
+  namespace fs = std::filesystem;
+  Reporter reporter(folder, diagnostics, options.max_errors);
+  std::vector<fs::path> paths;
   std::error_code error;
-  uint64_t bytes = 0;  // checked before reading, so that a huge bundle is never read in
-  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".csv") continue;
-    bytes += entry.file_size(error);
-    if (bytes > options.max_bytes) {
-      ReportTooLarge(folder, bytes, options, diagnostics);
-      return nullptr;
-    }
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    files.push_back({entry.path().filename().string(), text.str()});
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    if (entry.path().extension() == ".csv") paths.push_back(entry.path());
   }
   if (error) {
-    Reporter(folder, diagnostics, options.max_errors)
-        .Error(kMalformedCsv, "", Cat("cannot read the folder: ", error.message()));
+    reporter.Error(kMalformedCsv, "", Cat("cannot read the folder: ", error.message()));
     return nullptr;
   }
   // Directory order is the file system's; messages come in name order.
-  std::sort(files.begin(), files.end(),
-            [](const CsvFile& a, const CsvFile& b) { return a.name < b.name; });
+  std::sort(paths.begin(), paths.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+  // Every file is checked, and the sizes added up, before any is read: a link to a device
+  // or a bundle over the size limit is refused without reading it.
+  uint64_t bytes = 0;
+  for (const fs::path& path : paths) {
+    const std::string where = Cat(folder, "/", path.filename().string());
+    fs::file_status status = fs::status(path, error);
+    if (error || !fs::is_regular_file(status)) {
+      reporter.ErrorIn(kMalformedCsv, where, 1, 1,
+                       error ? Cat("cannot read the file: ", error.message())
+                             : "not a regular file (a folder, a device, a pipe or a link to one)");
+      continue;
+    }
+    bytes += fs::file_size(path, error);
+  }
+  if (reporter.failed()) return nullptr;
+  if (bytes > options.max_bytes) {
+    ReportTooLarge(folder, bytes, options, diagnostics);
+    return nullptr;
+  }
+  std::vector<CsvFile> files;
+  for (const fs::path& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in && !in.eof()) {
+      reporter.ErrorIn(kMalformedCsv, Cat(folder, "/", path.filename().string()), 1, 1,
+                       "cannot read the file");
+      return nullptr;
+    }
+    files.push_back({path.filename().string(), text.str()});
+  }
   return LoadCsvFiles(files, folder, schema, diagnostics, options);
 }
 
