@@ -354,7 +354,12 @@ absl::StatusOr<std::shared_ptr<const Dossier>> Dossier::FromFile(
       return LoadCsvBundle(path, schema, found);
     });
   }
-  // A file over the size limit is refused before it is read into memory.
+  // Only a regular file is read (not a device, a pipe or a link to one, which could be
+  // endless), and one over the size limit is refused before it is read into memory.
+  if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, " is not a regular file (a device, a pipe or a link to one)"));
+  }
   if (uintmax_t size = std::filesystem::file_size(path, error);
       !error && size > LoadOptions{}.max_bytes) {
     return LoadDossier(pack, diagnostics, [&](const Schema&, Diagnostics& found) {
