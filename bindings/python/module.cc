@@ -549,11 +549,13 @@ void BindPackAndDossier(py::module_& m) {
       .def(
           "evaluate",
           [](const PackHandle& p, const DossierHandle& d,
-             std::vector<std::pair<std::string, std::string>> params) {
-            return ValueOr(zhuoyue::Evaluate(*p.pack, *d.dossier, {.params = std::move(params)}),
+             std::vector<std::pair<std::string, std::string>> params, uint64_t max_steps) {
+            return ValueOr(zhuoyue::Evaluate(*p.pack, *d.dossier,
+                                             {.params = std::move(params), .max_steps = max_steps}),
                            Input::kArguments);
           },
-          py::arg("dossier"), py::arg("params"), py::call_guard<py::gil_scoped_release>());
+          py::arg("dossier"), py::arg("params"), py::arg("max_steps"),
+          py::call_guard<py::gil_scoped_release>());
 }
 
 }  // namespace

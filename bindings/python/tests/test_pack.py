@@ -77,6 +77,32 @@ def test_a_parameter_override_flips_a_verdict(pack):
         after.to_json()
 
 
+CUBIC_PACK = """\
+pack cubic version "1"
+table courses "课程" {
+  id: string id
+  core: bool
+}
+requirement 1 "R" {
+  criterion 1.1 computed "cubic" = every a in courses: every b in courses: every c in courses:
+      a.core or b.core or c.core or true
+}
+"""
+
+
+def test_max_steps_stops_a_costly_rule():
+    pack = zhuoyue.Pack.compile(CUBIC_PACK)
+    dossier = {"courses": [{"id": f"c{i}", "core": False} for i in range(60)]}
+    with pytest.raises(zhuoyue.Error, match="stopped after 1000 steps, in criterion 1.1"):
+        pack.evaluate(dossier, max_steps=1000)
+    assert pack.evaluate(dossier).criterion("1.1").verdict is zhuoyue.Verdict.MET
+    assert zhuoyue.evaluate(pack, dossier, max_steps=10**7).criterion("1.1").verdict is \
+        zhuoyue.Verdict.MET
+    for bad in (0, -1, 1.5, "10", True):
+        with pytest.raises(ValueError, match="max_steps"):
+            pack.evaluate(dossier, max_steps=bad)
+
+
 def test_number_and_text_parameters_reach_attainment(pack):
     report = pack.evaluate(FAILING, {"attainment_threshold": 0.95,
                                      "attainment_students": "per_student"})

@@ -106,6 +106,9 @@ def _param_text(name, value):
                     f"not {type(value).__name__}")
 
 
+# EvaluateOptions::max_steps in the C++ API.
+_DEFAULT_MAX_STEPS = 10**9
+
 class Pack:
     """A compiled rule pack: the built-in one, a folder or file of ``.zy`` rules, or rule text.
 
@@ -185,16 +188,22 @@ class Pack:
             return Dossier.from_path(self, source)
         raise TypeError(f"a dossier is a path, JSON text or a dict, not {type(source).__name__}")
 
-    def evaluate(self, dossier, params=None):
+    def evaluate(self, dossier, params=None, max_steps=None):
         """Evaluates a dossier (anything load() takes) and returns its Report.
 
         ``params`` overrides pack parameters, name → value (a number, bool or str), e.g.
         ``{"industry_years_min": 3}``. ValueError for an unknown parameter or a value it
-        does not take, or a Dossier loaded with another pack.
+        does not take, or a Dossier loaded with another pack. ``max_steps`` bounds the
+        evaluation (default 10**9 steps, about a minute): a costlier rule raises Error,
+        naming the criterion.
         """
+        if max_steps is None:
+            max_steps = _DEFAULT_MAX_STEPS
+        if isinstance(max_steps, bool) or not isinstance(max_steps, int) or max_steps < 1:
+            raise ValueError(f"max_steps must be a positive int, not {max_steps!r}")
         dossier = self.load(dossier)
         texts = [(name, _param_text(name, value)) for name, value in (params or {}).items()]
-        return self._pack.evaluate(dossier._dossier, texts)
+        return self._pack.evaluate(dossier._dossier, texts, max_steps)
 
     def __repr__(self):
         return f"<zhuoyue.Pack {self.name} {self.version}>"
@@ -230,17 +239,17 @@ class Dossier:
         """Reads a dossier from its JSON as Python data (a dict)."""
         return cls.from_json(pack, json.dumps(data, ensure_ascii=False), name)
 
-    def evaluate(self, params=None):
+    def evaluate(self, params=None, max_steps=None):
         """Evaluates this dossier with its pack (see Pack.evaluate)."""
-        return self.pack.evaluate(self, params)
+        return self.pack.evaluate(self, params, max_steps)
 
     def __repr__(self):
         return f"<zhuoyue.Dossier {self.name}>"
 
 
-def evaluate(pack, dossier, params=None):
+def evaluate(pack, dossier, params=None, max_steps=None):
     """Evaluates ``dossier`` (a Dossier, a path, JSON text or a dict) with ``pack``.
 
-    Same as ``pack.evaluate(dossier, params)``.
+    Same as ``pack.evaluate(dossier, params, max_steps)``.
     """
-    return pack.evaluate(dossier, params)
+    return pack.evaluate(dossier, params, max_steps)
