@@ -339,11 +339,12 @@ class BundleReader {
         lists[parent_row] = array;
       }
     }
-    const auto ids = rows_by_id_.find(decl.parent);
     for (const Record& record : table.rows) {
       const Cell& cell = record.cells[key];
       uint32_t parent_row = kNoNode;
-      if (ids != rows_by_id_.end()) {
+      // Looked up for each row: AppendRow adds this table's own ids to rows_by_id_, which may
+      // rehash it and move the parent's entry.
+      if (auto ids = rows_by_id_.find(decl.parent); ids != rows_by_id_.end()) {
         if (auto it = ids->second.find(cell.text); it != ids->second.end()) parent_row = it->second;
       }
       if (parent_row == kNoNode) {
