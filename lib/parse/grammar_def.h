@@ -17,11 +17,14 @@
 namespace zhuoyue::parse {
 namespace grammar {
 
-using x3::alnum;
-using x3::alpha;
+// The character classes of ASCII: identifiers and numbers are ASCII (dsl/GRAMMAR.md). The
+// `standard` ones (x3::alnum …) pass a non-ASCII byte, a negative char, to std::isalnum:
+// undefined behaviour, and an assertion failure in Boost when NDEBUG is not defined.
+using x3::ascii::alnum;
+using x3::ascii::alpha;
+using x3::ascii::digit;
 using x3::attr;
 using x3::char_;
-using x3::digit;
 using x3::eol;
 using x3::lexeme;
 using x3::lit;
