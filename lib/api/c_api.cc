@@ -252,9 +252,19 @@ int ReportResult(zy_report** out, absl::StatusOr<zhuoyue::Report> report) {
   return ZY_OK;
 }
 
-bool KindKnown(zy_item_kind kind) {
-  return kind >= ZY_ITEM_ELIGIBILITY && kind <= ZY_ITEM_CRITERION;
+// The value a C caller passed for an enum parameter, as the int it is. C lets an enum hold
+// any int; C++ only the values its enumerators' bits can represent, and reading another one
+// through the enum type is undefined behaviour (UBSan: invalid-enum-load). So the parameter
+// is read once, as bytes, and only the int is used.
+template <typename Enum>
+int FromC(const Enum& value) {
+  static_assert(sizeof(Enum) == sizeof(int));
+  int copy;
+  std::memcpy(&copy, &value, sizeof copy);
+  return copy;
 }
+
+bool KindKnown(int kind) { return kind >= ZY_ITEM_ELIGIBILITY && kind <= ZY_ITEM_CRITERION; }
 
 // A copy of `text` the caller frees with zy_free().
 char* Duplicate(std::string_view text) {
@@ -433,7 +443,7 @@ int zy_evaluate_json(zy_report** out, const zy_pack* pack, const char* json, siz
 void zy_report_free(zy_report* report) { delete report; }
 
 const char* zy_verdict_name(zy_verdict verdict) {
-  switch (verdict) {
+  switch (FromC(verdict)) {
     case ZY_MET:
       return "met";
     case ZY_NOT_MET:
@@ -452,33 +462,37 @@ const char* zy_report_overall(const zy_report* report) {
 }
 
 size_t zy_report_count(const zy_report* report, zy_item_kind kind) {
-  return report && KindKnown(kind) ? report->items[kind].size() : 0;
+  const int k = FromC(kind);
+  return report && KindKnown(k) ? report->items[k].size() : 0;
 }
 
 const zy_item* zy_report_item(const zy_report* report, zy_item_kind kind, size_t index) {
-  if (index >= zy_report_count(report, kind)) return nullptr;
-  return &report->items[kind][index];
+  const int k = FromC(kind);
+  if (!report || !KindKnown(k) || index >= report->items[k].size()) return nullptr;
+  return &report->items[k][index];
 }
 
 const zy_item* zy_report_find(const zy_report* report, zy_item_kind kind, const char* id) {
-  if (id == nullptr) return nullptr;
-  for (size_t i = 0; i < zy_report_count(report, kind); ++i) {
-    if (std::strcmp(report->items[kind][i].id, id) == 0) return &report->items[kind][i];
+  const int k = FromC(kind);
+  if (id == nullptr || !report || !KindKnown(k)) return nullptr;
+  for (const zy_item& item : report->items[k]) {
+    if (std::strcmp(item.id, id) == 0) return &item;
   }
   return nullptr;
 }
 
 int zy_report_render(const zy_report* report, zy_format format, zy_language language, char** out,
                      size_t* length) {
+  const int format_id = FromC(format), language_id = FromC(language);
   return Run(out, [&]() -> int {
     if (report == nullptr) return Missing("report");
-    if (language != ZY_LANGUAGE_ZH && language != ZY_LANGUAGE_EN) {
-      return Fail(ZY_EINVALID, absl::StrCat("unknown zy_language ", static_cast<int>(language)));
+    if (language_id != ZY_LANGUAGE_ZH && language_id != ZY_LANGUAGE_EN) {
+      return Fail(ZY_EINVALID, absl::StrCat("unknown zy_language ", language_id));
     }
     zhuoyue::Language lang =
-        language == ZY_LANGUAGE_EN ? zhuoyue::Language::kEn : zhuoyue::Language::kZh;
+        language_id == ZY_LANGUAGE_EN ? zhuoyue::Language::kEn : zhuoyue::Language::kZh;
     std::string text;
-    switch (format) {
+    switch (format_id) {
       case ZY_FORMAT_JSON:
         text = zhuoyue::ReportToJson(report->report);
         break;
@@ -492,7 +506,7 @@ int zy_report_render(const zy_report* report, zy_format format, zy_language lang
         text = zhuoyue::ReportToHtml(report->report, lang);
         break;
       default:
-        return Fail(ZY_EINVALID, absl::StrCat("unknown zy_format ", static_cast<int>(format)));
+        return Fail(ZY_EINVALID, absl::StrCat("unknown zy_format ", format_id));
     }
     *out = Duplicate(text);
     if (length != nullptr) *length = text.size();
@@ -501,15 +515,16 @@ int zy_report_render(const zy_report* report, zy_format format, zy_language lang
 }
 
 int zy_report_write_xlsx(const zy_report* report, const char* path, zy_language language) {
+  const int language_id = FromC(language);
   return Guard([&]() -> int {
     if (report == nullptr) return Missing("report");
     if (path == nullptr) return Missing("path");
-    if (language != ZY_LANGUAGE_ZH && language != ZY_LANGUAGE_EN) {
-      return Fail(ZY_EINVALID, absl::StrCat("unknown zy_language ", static_cast<int>(language)));
+    if (language_id != ZY_LANGUAGE_ZH && language_id != ZY_LANGUAGE_EN) {
+      return Fail(ZY_EINVALID, absl::StrCat("unknown zy_language ", language_id));
     }
     absl::Status written = zhuoyue::WriteReportXlsx(
         report->report, path,
-        language == ZY_LANGUAGE_EN ? zhuoyue::Language::kEn : zhuoyue::Language::kZh);
+        language_id == ZY_LANGUAGE_EN ? zhuoyue::Language::kEn : zhuoyue::Language::kZh);
     if (!written.ok()) return Fail(ZY_EIO, std::string(written.message()));
     return ZY_OK;
   });
