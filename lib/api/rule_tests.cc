@@ -125,7 +125,7 @@ void CheckExpectations(const Json& expect, const Report& report, const std::stri
       }
     } else if (std::regex_match(key, kRequirement)) {
       auto r = std::find_if(report.requirements.begin(), report.requirements.end(),
-                            [&](const RequirementResult& r) { return r.id == key; });
+                            [&key = key](const RequirementResult& r) { return r.id == key; });
       if (r == report.requirements.end()) {
         failures.push_back(key + ": no such requirement in the pack");
         continue;
@@ -138,7 +138,7 @@ void CheckExpectations(const Json& expect, const Report& report, const std::stri
       }
     } else if (std::regex_match(key, kPoint)) {
       auto g = std::find_if(report.general_standard.begin(), report.general_standard.end(),
-                            [&](const GeneralPointResult& g) { return g.id == key; });
+                            [&key = key](const GeneralPointResult& g) { return g.id == key; });
       if (g == report.general_standard.end()) {
         failures.push_back(key + ": no such general point in the pack");
         continue;

@@ -88,13 +88,13 @@ TEST_P(CriteriaCase, MatchesExpectation) {
       }
     } else if (std::regex_match(key, kRequirement)) {
       auto r = std::find_if(report->requirements.begin(), report->requirements.end(),
-                            [&](const RequirementResult& r) { return r.id == key; });
+                            [&key = key](const RequirementResult& r) { return r.id == key; });
       ASSERT_NE(r, report->requirements.end());
       EXPECT_EQ(VerdictName(r->verdict), expected["verdict"].get<std::string>());
       if (expected.contains("level")) EXPECT_EQ(r->level, expected["level"].get<std::string>());
     } else if (std::regex_match(key, kPoint)) {
       auto g = std::find_if(report->general_standard.begin(), report->general_standard.end(),
-                            [&](const GeneralPointResult& g) { return g.id == key; });
+                            [&key = key](const GeneralPointResult& g) { return g.id == key; });
       ASSERT_NE(g, report->general_standard.end());
       EXPECT_EQ(VerdictName(g->verdict), expected["verdict"].get<std::string>());
     } else if (key == "overall") {
