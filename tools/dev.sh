@@ -2,7 +2,9 @@
 # Developer entry point: installs what is missing (Debian packages), builds, and then
 #   tools/dev.sh example   evaluates examples/failing.json and prints the report
 #   tools/dev.sh test      runs the whole test suite, then the concurrency tests under
-#                          ThreadSanitizer (preset tsan, its own build folder)
+#                          ThreadSanitizer (preset tsan), then the whole suite again under
+#                          AddressSanitizer + UBSan with clang, fuzz targets included, each
+#                          fuzzed for 60 s (preset asan; docs/hardening.md)
 #   tools/dev.sh build     only builds
 #   tools/dev.sh bench [ARGS]  runs the benchmarks and prints issue 6's targets, met or not
 #                          (tools/bench.py; ARGS such as --benchmark_filter=Batch pass through)
@@ -15,7 +17,7 @@ PACKAGES=(cmake ninja-build g++ ccache pkg-config python3 python3-dev libboost1.
           nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev
           python3-openpyxl chromium fonts-wqy-zenhei abigail-tools python3-pybind11 python3-pytest
           default-jdk-headless libjna-java doxygen
-          python3-distributed libsqlite3-dev)
+          python3-distributed libsqlite3-dev clang libclang-rt-14-dev llvm)
 
 # Builds in other folders (the tsan preset, the add_subdirectory consumer test) reuse the
 # objects of this one: ccache then ignores the folder a compiler runs in.
@@ -52,6 +54,9 @@ case "${1:-}" in
     cmake --preset tsan >/dev/null
     cmake --build --preset tsan
     ctest --preset tsan
+    cmake --preset asan >/dev/null
+    cmake --build --preset asan
+    ctest --preset asan -j "$(nproc)"
     ;;
   abi-baseline)
     build
