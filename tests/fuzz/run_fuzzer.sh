@@ -6,9 +6,10 @@
 #       the first crash, leak, timeout or sanitizer report
 #   run_fuzzer.sh run FUZZER WORK DICT MAX_LEN SECONDS DIR...
 #       fuzzes for SECONDS (the environment variable ZHUOYUE_FUZZ_SECONDS overrides it),
-#       starting from a copy of the files under the DIRs in WORK/corpus (emptied first: the
-#       committed corpus is never written); fails on any finding, which libFuzzer saves in
-#       WORK/artifacts/ (crash-*, leak-*, timeout-*, oom-*)
+#       starting from a copy of the files under the DIRs (the committed corpus is never
+#       written), in a scratch folder under WORK; fails on any finding, which ends up in
+#       WORK/artifacts/ (crash-*, leak-*, timeout-*, oom-*). The run's corpus is left in
+#       WORK/corpus.
 #
 # A missing DIR is skipped (regressions/<target>/ exists only once something was found).
 set -euo pipefail
@@ -47,24 +48,29 @@ case "$mode" in
   run)
     work=$1 dict=$2 max_len=$3 seconds=${ZHUOYUE_FUZZ_SECONDS:-$4}
     shift 4
-    rm -rf "$work/corpus"
-    mkdir -p "$work/corpus" "$work/artifacts"
+    # A folder of this run's own (two runs of one target may overlap), its corpus kept as
+    # WORK/corpus afterwards (to merge into the seeds), its findings in WORK/artifacts.
+    mkdir -p "$work/artifacts"
+    run=$(mktemp -d "$work/run.XXXXXX")  # mkdtemp template: a fresh folder per run
+    trap 'rm -rf "$run"' EXIT
+    mkdir "$run/corpus" "$run/artifacts"
     # The seeds, named after their folder so that two folders may hold the same name.
     while IFS= read -r file; do
-      cp "$file" "$work/corpus/$(basename "$(dirname "$file")")-$(basename "$file")"
+      cp "$file" "$run/corpus/$(basename "$(dirname "$file")")-$(basename "$file")"
     done < <(files_under "$@")
-    before=$(find "$work/artifacts" -type f | wc -l)
     status=0
     # libFuzzer stops after max_total_time, and -timeout catches an input that hangs; the
     # outer timeout is for libFuzzer itself (the ctest has none: SECONDS varies).
     timeout --signal=KILL $((seconds + 300)) \
-      "$fuzzer" "$work/corpus" "${limits[@]}" -dict="$dict" -max_len="$max_len" \
-      -max_total_time="$seconds" -artifact_prefix="$work/artifacts/" -print_final_stats=1 ||
+      "$fuzzer" "$run/corpus" "${limits[@]}" -dict="$dict" -max_len="$max_len" \
+      -max_total_time="$seconds" -artifact_prefix="$run/artifacts/" -print_final_stats=1 ||
       status=$?
-    after=$(find "$work/artifacts" -type f | wc -l)
-    if [ "$status" -ne 0 ] || [ "$after" -ne "$before" ]; then
+    findings=$(find "$run/artifacts" -type f)
+    [ -n "$findings" ] && mv $findings "$work/artifacts/"
+    rm -rf "$work/corpus" && mv "$run/corpus" "$work/corpus" && rm -rf "$run"
+    if [ "$status" -ne 0 ] || [ -n "$findings" ]; then
       echo "$(basename "$fuzzer"): FINDING (exit $status), saved in $work/artifacts/:"
-      ls -t "$work/artifacts" | head -5
+      for finding in $findings; do echo "  $(basename "$finding")"; done
       echo "reproduce:  $fuzzer $work/artifacts/FILE"
       echo "once fixed, commit the input as tests/fuzz/regressions/$(basename "$fuzzer")/NAME"
       exit 1
