@@ -1,6 +1,7 @@
 #include "eval/evaluate.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <iterator>
 #include <tuple>
@@ -186,7 +187,8 @@ std::string PointerToPath(std::string_view pointer) {
     size_t end = pointer.find('/', start);
     if (end == std::string_view::npos) end = pointer.size();
     std::string_view token = pointer.substr(start, end - start);
-    bool index = !token.empty() && std::all_of(token.begin(), token.end(), ::isdigit);
+    bool index = !token.empty() && std::all_of(token.begin(), token.end(),
+                                               [](unsigned char c) { return std::isdigit(c); });
     if (index) {
       absl::StrAppend(&path, "[", std::string(token), "]");
     } else if (!token.empty()) {
