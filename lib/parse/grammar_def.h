@@ -17,12 +17,6 @@
 namespace zhuoyue::parse {
 namespace grammar {
 
-// The character classes of ASCII: identifiers and numbers are ASCII (dsl/GRAMMAR.md). The
-// `standard` ones (x3::alnum …) pass a non-ASCII byte, a negative char, to std::isalnum:
-// undefined behaviour, and an assertion failure in Boost when NDEBUG is not defined.
-using x3::ascii::alnum;
-using x3::ascii::alpha;
-using x3::ascii::digit;
 using x3::attr;
 using x3::char_;
 using x3::eol;
@@ -30,6 +24,13 @@ using x3::lexeme;
 using x3::lit;
 using x3::matches;
 using x3::raw;
+
+// The character classes of ASCII: identifiers and numbers are ASCII (dsl/GRAMMAR.md). The
+// `standard` ones (x3::alnum …) pass a non-ASCII byte, a negative char, to std::isalnum:
+// undefined behaviour, and an assertion failure in Boost when NDEBUG is not defined.
+using x3::ascii::alnum;
+using x3::ascii::alpha;
+using x3::ascii::digit;
 
 // Records the source range of every position-tagged node a rule produces.
 struct Annotate {
